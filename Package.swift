@@ -1,0 +1,60 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layers, lowest first: TensorCore → Engines → Models → ProtocolModel → Measurement/Datasets →
+// ResultStore → Runner → Reports → dlbench (CLI). A target may depend only on targets above it here.
+let package = Package(
+    name: "dlbench",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "dlbench", targets: ["dlbench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+    ],
+    targets: [
+        // C libraries behind tiny system-library targets.
+        .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
+        .systemLibrary(name: "COpenCL", path: "Sources/COpenCL"),
+
+        .target(name: "TensorCore", dependencies: ["CBLAS"]),
+        .target(name: "Engines", dependencies: ["TensorCore"]),
+        .target(name: "Models", dependencies: ["TensorCore"]),
+        .target(name: "Datasets"),
+        .target(name: "ProtocolModel"),
+        .target(name: "Measurement", dependencies: ["CBLAS", "COpenCL"]),
+        .target(name: "ResultStore", dependencies: [
+            "Measurement",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .target(name: "Runner", dependencies: [
+            "TensorCore", "Engines", "Models", "Datasets", "ProtocolModel", "Measurement", "ResultStore",
+        ]),
+        .target(name: "Reports", dependencies: ["ResultStore", "Measurement", "ProtocolModel"]),
+        .executableTarget(name: "dlbench", dependencies: [
+            "Runner", "Reports", "ProtocolModel", "ResultStore", "Measurement",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        // Release-build micro-benchmark: GFLOP/s of kernels and eager training steps beside raw cblas_sgemm.
+        .executableTarget(name: "dlbench-microbench", dependencies: ["TensorCore", "Models", "Engines", "CBLAS"],
+                          path: "Sources/MicroBenchmark"),
+
+        .target(name: "_TestSupport", dependencies: ["TensorCore"], path: "Sources/_TestSupport"),
+
+        .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore", "_TestSupport"]),
+        .testTarget(name: "EnginesTests", dependencies: ["Engines", "Models", "TensorCore", "_TestSupport"]),
+        .testTarget(name: "ModelsTests", dependencies: ["Models", "Engines", "TensorCore", "Datasets", "_TestSupport"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "_TestSupport"]),
+        .testTarget(name: "ProtocolModelTests", dependencies: ["ProtocolModel", "_TestSupport"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "MeasurementTests", dependencies: ["Measurement", "_TestSupport"]),
+        .testTarget(name: "ResultStoreTests", dependencies: ["ResultStore", "Measurement", "_TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "ResultStore", "Measurement", "_TestSupport"]),
+        .testTarget(name: "RunnerTests", dependencies: [
+            "Runner", "Reports", "ResultStore", "ProtocolModel", "_TestSupport",
+        ]),
+    ],
+    swiftLanguageModes: [.v5]
+)

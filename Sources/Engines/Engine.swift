@@ -1,0 +1,13 @@
+import TensorCore
+
+/// One execution strategy for a model's training step and inference. Engines differ in *how* they run the
+/// same model, optimizer and loss; the runner measures them side by side.
+public protocol Engine: AnyObject {
+    var name: String { get }
+    /// One forward + backward + update on a batch; returns the loss before the update.
+    func trainStep(inputs: Tensor, labels: Tensor) throws -> Float
+    /// A forward pass in evaluation mode, without recording gradients.
+    func infer(inputs: Tensor) throws -> Tensor
+    /// Bytes of optimizer state currently held.
+    var optimizerStateBytes: Int { get }
+}

@@ -1,0 +1,33 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A nanosecond clock that never goes backwards.
+///
+/// Wall-clock time (`Date`) can jump when NTP adjusts it; benchmark intervals must come from
+/// `CLOCK_MONOTONIC` instead, which only moves forward at a steady rate.
+public enum MonotonicClock {
+    /// Nanoseconds since an arbitrary, fixed point (usually boot); only differences are meaningful.
+    public static func now() -> UInt64 {
+        var timeSpec = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &timeSpec)
+        return UInt64(timeSpec.tv_sec) &* 1_000_000_000 &+ UInt64(timeSpec.tv_nsec)
+    }
+
+    /// Runs `body` once and returns its result together with the elapsed nanoseconds.
+    public static func measure<Result>(_ body: () throws -> Result) rethrows -> (result: Result, nanoseconds: UInt64) {
+        let start = now()
+        let result = try body()
+        let end = now()
+        return (result, end &- start)
+    }
+
+    /// Runs `body` once and returns the elapsed time in seconds.
+    public static func seconds(_ body: () throws -> Void) rethrows -> Double {
+        let (_, nanoseconds) = try measure(body)
+        return Double(nanoseconds) / 1e9
+    }
+}

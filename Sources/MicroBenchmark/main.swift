@@ -1,0 +1,1 @@
+print("microbench: to be written")

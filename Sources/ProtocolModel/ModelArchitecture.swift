@@ -1,0 +1,12 @@
+/// The network a model entry describes, with the settings of its family.
+///
+/// An enum so that each family carries exactly its own settings; decoded by the key `kind`.
+public enum ModelArchitecture: Sendable, Equatable, Hashable {
+    case mlp(MLPSpec)
+
+    public var kind: ModelKind {
+        switch self {
+        case .mlp: return .mlp
+        }
+    }
+}

@@ -1,0 +1,59 @@
+/// Turns a parsed JSON tree into a `BenchmarkProtocol`, checking everything.
+///
+/// Walks the whole document even after a problem so that all issues are reported at once.
+/// Returns `nil` when any issue was found; the issues are in `context`.
+struct ProtocolDecoder {
+    let context: DecodingContext
+
+    static let topLevelKeys = [
+        "$schema", "name", "description", "seed", "machines", "datasets", "models", "engines", "tasks", "metrics", "repetition",
+    ]
+
+    /// Likely wrong spellings of keys whose names are not obvious, for "did you mean" hints.
+    static let keyAliases = ["learningRate": "lr", "learning_rate": "lr", "type": "kind", "warmup": "warmupSteps"]
+
+    func decode(_ root: JSONValue) -> BenchmarkProtocol? {
+        let mark = context.issueCount
+        guard let reader = ObjectReader(root, at: .root, context: context, expectation: "a protocol object") else { return nil }
+        reader.checkKeys(allowed: ProtocolDecoder.topLevelKeys, aliases: ProtocolDecoder.keyAliases)
+        _ = reader.string("$schema", .optional, allowEmpty: true)
+        let name = reader.string("name")
+        let description = reader.string("description", .optional, allowEmpty: true)
+        let seed = reader.unsignedInteger("seed", .defaulted(BenchmarkProtocol.defaultSeed))
+        let machines = namedSection("machines", in: reader, noun: "machine", decodeItem: decodeMachine)
+        let datasets = namedSection("datasets", in: reader, noun: "dataset", decodeItem: decodeDataset)
+        let models = namedSection("models", in: reader, noun: "model", decodeItem: decodeModel)
+        let engines = namedSection("engines", in: reader, noun: "engine", decodeItem: decodeEngine)
+        let defined = DefinedNames(
+            machines: machines?.names, datasets: datasets?.names, models: models?.names, engines: engines?.names)
+        let tasks = namedSection("tasks", in: reader, noun: "task") { decodeTask($0, at: $1, defined: defined) }
+        let metrics = decodeMetrics(in: reader)
+        let repetition = reader.field("repetition", .defaulted(RepetitionPolicy()), expectation: "an object") {
+            decodeRepetition($0, at: $1)
+        }
+        guard context.hasNoIssues(since: mark), let name, let seed, let machines, let datasets, let models,
+              let engines, let tasks, let metrics, let repetition
+        else { return nil }
+        return BenchmarkProtocol(
+            name: name, description: description, seed: seed, machines: machines.items, datasets: datasets.items,
+            models: models.items, engines: engines.items, tasks: tasks.items, metrics: metrics, repetition: repetition)
+    }
+
+    func decodeMetrics(in reader: ObjectReader) -> [Metric]? {
+        reader.field("metrics", .defaulted(Metric.allCases), expectation: "a non-empty array of metric names") { value, path in
+            context.uniqueList(value, at: path, of: "metric names", describe: { "'\($0.rawValue)'" }) { element, elementPath in
+                context.enumeration(element, at: elementPath, as: Metric.self)
+            }
+        }
+    }
+
+    func decodeRepetition(_ value: JSONValue, at path: JSONPath) -> RepetitionPolicy? {
+        guard let reader = ObjectReader(value, at: path, context: context) else { return nil }
+        reader.checkKeys(allowed: ["warmupSteps", "trials"], aliases: ProtocolDecoder.keyAliases)
+        let defaults = RepetitionPolicy()
+        let warmupSteps = reader.integer("warmupSteps", .defaulted(defaults.warmupSteps), bounds: .atLeast(0))
+        let trials = reader.integer("trials", .defaulted(defaults.trials), bounds: .within(RepetitionPolicy.trialRange))
+        guard let warmupSteps, let trials else { return nil }
+        return RepetitionPolicy(warmupSteps: warmupSteps, trials: trials)
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// One line of a comparison report: a case × metric with its summary statistics.
+///
+/// All renderers (CSV, terminal table, later markdown/JSON/HTML) read this one flat shape, so
+/// they agree on numbers and only differ in layout. A case without numbers (failed, skipped, or
+/// no samples) is one row whose statistics are nil and whose status/message say why.
+public struct ReportRow: Sendable, Equatable {
+    public var runID: Int64
+    /// Protocol machine name.
+    public var machine: String
+    public var task: String
+    public var taskKind: String
+    public var engine: String
+    public var model: String
+    public var dataset: String
+    public var batchSize: Int?
+    /// Metric name; empty for a case without samples.
+    public var metric: String
+    public var unit: String
+    /// Number of samples; 0 for a case without samples.
+    public var n: Int
+    public var median: Double?
+    public var p10: Double?
+    public var p90: Double?
+    public var mean: Double?
+    public var min: Double?
+    public var max: Double?
+    /// Case status raw value ("succeeded", "failed", …).
+    public var caseStatus: String
+    public var message: String?
+
+    public init(runID: Int64, machine: String, task: String, taskKind: String, engine: String, model: String,
+                dataset: String, batchSize: Int?, metric: String, unit: String, n: Int, median: Double?,
+                p10: Double?, p90: Double?, mean: Double?, min: Double?, max: Double?, caseStatus: String,
+                message: String?) {
+        self.runID = runID
+        self.machine = machine
+        self.task = task
+        self.taskKind = taskKind
+        self.engine = engine
+        self.model = model
+        self.dataset = dataset
+        self.batchSize = batchSize
+        self.metric = metric
+        self.unit = unit
+        self.n = n
+        self.median = median
+        self.p10 = p10
+        self.p90 = p90
+        self.mean = mean
+        self.min = min
+        self.max = max
+        self.caseStatus = caseStatus
+        self.message = message
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+
+/// Report rows as an aligned terminal table, for reading results right after a run.
+///
+/// Rows keep the builder's order (case order, then metric); a task, engine or machine name is
+/// shown only where it changes, so each case reads as a block. Numbers are right-aligned and
+/// scaled to a readable unit per row; colour (status, dimmed spread) only when asked for, so
+/// piped output stays plain.
+public enum TableReport {
+    public static func render(_ rows: [ReportRow], colour: Bool) -> String {
+        var table = TextTable(columns: [
+            .init(title: "task", alignment: .left),
+            .init(title: "engine", alignment: .left),
+            .init(title: "machine", alignment: .left),
+            .init(title: "batch", alignment: .right),
+            .init(title: "metric", alignment: .left),
+            .init(title: "median", alignment: .right),
+            .init(title: "p10–p90", alignment: .right),
+            .init(title: "n", alignment: .right),
+            .init(title: "unit", alignment: .left),
+            .init(title: "status", alignment: .left),
+        ])
+        var previousCase: [String]?
+        for row in rows {
+            let caseKey = [row.task, row.engine, row.machine, row.batchSize.map(String.init) ?? ""]
+            let sameCase = caseKey == previousCase
+            previousCase = caseKey
+            let sameTask = sameCase || table.rows.last?.first?.text == row.task && !row.task.isEmpty
+            let scale = QuantityScale.choose(unit: row.unit, magnitude: row.median)
+            let spread = row.p10 == nil ? "" : "\(scale.format(row.p10))–\(scale.format(row.p90))"
+            table.append([
+                .init(sameTask ? "" : row.task),
+                .init(sameCase ? "" : row.engine),
+                .init(sameCase ? "" : row.machine),
+                .init(sameCase ? "" : row.batchSize.map(String.init) ?? "-"),
+                .init(row.metric.isEmpty ? "-" : row.metric),
+                .init(scale.format(row.median)),
+                .init(spread, style: TerminalStyle.dim),
+                .init(row.n == 0 ? "" : String(row.n)),
+                .init(row.metric.isEmpty ? "" : scale.unit),
+                statusCell(row),
+            ])
+        }
+        return table.render(colour: colour)
+    }
+
+    private static func statusCell(_ row: ReportRow) -> TextTable.Cell {
+        var text = row.caseStatus
+        if let message = row.message, !message.isEmpty {
+            text += ": " + singleLine(message, limit: 60)
+        }
+        switch row.caseStatus {
+        case "failed": return .init(text, style: TerminalStyle.red)
+        case "skipped", "running", "pending": return .init(text, style: TerminalStyle.yellow)
+        default: return .init(text, style: TerminalStyle.green)
+        }
+    }
+
+    /// Collapses line breaks and shortens long messages so the table stays one line per row.
+    static func singleLine(_ text: String, limit: Int) -> String {
+        let flat = text.components(separatedBy: .newlines).filter { !$0.isEmpty }.joined(separator: " ")
+        guard flat.count > limit else { return flat }
+        return String(flat.prefix(limit - 3)) + "..."
+    }
+}

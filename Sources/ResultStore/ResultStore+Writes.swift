@@ -1,0 +1,117 @@
+import Foundation
+import GRDB
+import Measurement
+
+extension ResultStore {
+    /// Starts a run in status `running` and returns its id.
+    public func beginRun(protocolName: String, protocolPath: String, protocolText: String,
+                         startedAt: Date, dlbenchCommit: String?) throws -> Int64 {
+        let hash = SHA256.hexDigest(of: protocolText)
+        return try write("beginning a run") { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO runs (protocol_name, protocol_path, protocol_text, protocol_hash, started_at, status, dlbench_commit)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [protocolName, protocolPath, protocolText, hash, startedAt,
+                            RunStatus.running.rawValue, dlbenchCommit])
+            return db.lastInsertedRowID
+        }
+    }
+
+    /// Stores the fingerprint of a machine used by `runID`; returns the machine id.
+    public func recordMachine(runID: Int64, name: String, fingerprint: EnvironmentFingerprint) throws -> Int64 {
+        let json: String
+        do {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            json = String(decoding: try encoder.encode(fingerprint), as: UTF8.self)
+        } catch {
+            throw ResultStoreError.encoding(path: path, context: "fingerprint of machine \(name)", reason: "\(error)")
+        }
+        return try write("recording machine \(name)") { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO machines (run_id, name, identity_hash, fingerprint_json, cpu_model, logical_cores,
+                        memory_bytes, os_name, kernel, swift_version, openblas_config, threads, git_commit)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [runID, name, fingerprint.identityHash, json, fingerprint.cpuModel,
+                            fingerprint.logicalCores, Int64(clamping: fingerprint.memoryBytes), fingerprint.osName,
+                            fingerprint.kernel, fingerprint.swiftVersion, fingerprint.openBLASConfig,
+                            fingerprint.threads, fingerprint.gitCommit])
+            return db.lastInsertedRowID
+        }
+    }
+
+    /// Stores a planned case in status `pending`; returns its id.
+    public func addCase(_ newCase: NewCase) throws -> Int64 {
+        try write("adding case \(newCase.task)/\(newCase.engine)") { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO cases (run_id, machine_id, task, task_kind, engine, engine_kind, model, dataset,
+                        batch_size, status, config_json)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [newCase.runID, newCase.machineID, newCase.task, newCase.taskKind, newCase.engine,
+                            newCase.engineKind, newCase.model, newCase.dataset, newCase.batchSize,
+                            CaseStatus.pending.rawValue, newCase.configJSON])
+            return db.lastInsertedRowID
+        }
+    }
+
+    /// Marks a case as started.
+    public func markCaseRunning(caseID: Int64) throws {
+        try write("marking case \(caseID) running") { db in
+            try db.execute(sql: "UPDATE cases SET status = ? WHERE id = ?",
+                           arguments: [CaseStatus.running.rawValue, caseID])
+            try requireChange(db, table: "cases", id: caseID)
+        }
+    }
+
+    /// Stores one trial and its samples in a single transaction, so a killed run keeps every
+    /// trial it finished. Sequence numbers count from 0 per metric, in the order given.
+    public func recordTrial(caseID: Int64, index: Int, startedAt: Date, endedAt: Date,
+                            samples: [MetricSample]) throws {
+        try write("recording trial \(index) of case \(caseID)") { db in
+            try db.execute(
+                sql: "INSERT INTO trials (case_id, trial_index, started_at, ended_at) VALUES (?, ?, ?, ?)",
+                arguments: [caseID, index, startedAt, endedAt])
+            let trialID = db.lastInsertedRowID
+            let statement = try db.cachedStatement(
+                sql: "INSERT INTO samples (trial_id, metric, unit, sequence, value) VALUES (?, ?, ?, ?, ?)")
+            var nextSequence: [String: Int] = [:]
+            for sample in samples {
+                let sequence = nextSequence[sample.metric, default: 0]
+                nextSequence[sample.metric] = sequence + 1
+                // SQLite cannot store NaN; it becomes NULL and reads back as NaN.
+                let value: Double? = sample.value.isNaN ? nil : sample.value
+                try statement.execute(arguments: [trialID, sample.metric, sample.unit, sequence, value])
+            }
+        }
+    }
+
+    /// Records how a case ended, with an optional message (error text, skip reason).
+    public func finishCase(caseID: Int64, status: CaseStatus, message: String?) throws {
+        try write("finishing case \(caseID)") { db in
+            try db.execute(sql: "UPDATE cases SET status = ?, message = ? WHERE id = ?",
+                           arguments: [status.rawValue, message, caseID])
+            try requireChange(db, table: "cases", id: caseID)
+        }
+    }
+
+    /// Records how a run ended.
+    public func finishRun(runID: Int64, status: RunStatus, endedAt: Date) throws {
+        try write("finishing run \(runID)") { db in
+            try db.execute(sql: "UPDATE runs SET status = ?, ended_at = ? WHERE id = ?",
+                           arguments: [status.rawValue, endedAt, runID])
+            try requireChange(db, table: "runs", id: runID)
+        }
+    }
+
+    private func requireChange(_ db: Database, table: String, id: Int64) throws {
+        if db.changesCount == 0 {
+            throw ResultStoreError.missingRow(path: path, table: table, id: id)
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+import ProtocolModel
+
+/// The configuration stored with each case, as JSON, so a result can be interpreted without the protocol file.
+enum CaseConfiguration {
+    static func json(_ plannedCase: PlannedCase) -> String {
+        var object: [String: Any] = [
+            "task": plannedCase.task.name, "model": plannedCase.task.model, "dataset": plannedCase.task.dataset,
+            "engine": plannedCase.engine.name, "engineKind": plannedCase.engine.kind.rawValue,
+            "machine": plannedCase.machine.name, "threads": plannedCase.machine.threads,
+            "device": plannedCase.machine.device.rawValue, "batchSize": plannedCase.batchSize,
+        ]
+        switch plannedCase.task.workload {
+        case let .train(spec):
+            object["optimizer"] = spec.optimizer.kind.rawValue
+            object["learningRate"] = spec.optimizer.learningRate
+            switch spec.length {
+            case let .steps(count): object["steps"] = count
+            case let .epochs(count): object["epochs"] = count
+            }
+        case let .infer(spec):
+            object["iterations"] = spec.iterations
+        }
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,61 @@
+import Datasets
+import Engines
+import Models
+import ProtocolModel
+import TensorCore
+
+/// Turns protocol specs into the objects a case runs: datasets, models, optimizers, engines. Every engine
+/// of a case gets the same initial weights (the seed depends on the protocol seed and the model name only).
+enum WorkloadFactory {
+    static func dataset(_ spec: DatasetSpec, protocolSeed: UInt64) -> LabeledDataset {
+        switch spec.kind {
+        case .gaussianClusters:
+            return GaussianClusters.make(name: spec.name, features: spec.features, classes: spec.classes,
+                                         trainSamples: spec.trainSamples, testSamples: spec.testSamples,
+                                         noise: spec.noise, seed: spec.seed ?? protocolSeed &+ stableHash(spec.name))
+        }
+    }
+
+    static func model(_ spec: ModelSpec, dataset: LabeledDataset, protocolSeed: UInt64) throws -> any Layer {
+        let seed = protocolSeed &+ stableHash(spec.name)
+        switch spec.architecture {
+        case let .mlp(mlp):
+            guard let activation = ActivationFunction(rawValue: mlp.activation.rawValue) else {
+                throw RunnerError.unsupported("activation '\(mlp.activation.rawValue)' is not implemented")
+            }
+            return MLP.make(inputs: dataset.train.exampleSize, hidden: mlp.hidden, outputs: dataset.train.classes,
+                            activation: activation, seed: seed)
+        }
+    }
+
+    static func optimizer(_ spec: OptimizerSpec) -> any Optimizer {
+        let rate = Float(spec.learningRate)
+        switch spec.kind {
+        case .sgd:
+            return SGD(learningRate: rate, momentum: Float(spec.momentum), nesterov: spec.nesterov,
+                       weightDecay: Float(spec.weightDecay))
+        case .adam, .adamw:
+            return Adam(learningRate: rate, beta1: Float(spec.beta1), beta2: Float(spec.beta2), epsilon: Float(spec.epsilon),
+                        weightDecay: Float(spec.weightDecay), decoupledWeightDecay: spec.kind == .adamw)
+        }
+    }
+
+    static func engine(_ spec: EngineSpec, machine: MachineSpec, model: any Layer, optimizer: any Optimizer) throws -> any Engine {
+        switch spec.kind {
+        case .eager:
+            guard machine.device != .gpu else {
+                throw RunnerError.unsupported("engine '\(spec.name)' (eager) runs on the CPU, but machine '\(machine.name)' asks for device gpu")
+            }
+            return EagerEngine(model: model, optimizer: optimizer)
+        case .traced, .fused, .opencl:
+            throw RunnerError.unsupported("engine kind '\(spec.kind.rawValue)' is not available in this build")
+        }
+    }
+
+    /// FNV-1a: a seed offset that depends only on a name, stable across processes and platforms.
+    static func stableHash(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return hash
+    }
+}

@@ -1,0 +1,77 @@
+import CBLAS
+
+/// C = op(A) · op(B) through cblas_sgemm; transposes are passed to BLAS rather than copied.
+/// Shapes: A [..., m, k] (or [..., k, m] when transposed), B [k, n] shared across A's batch, or [..., k, n]
+/// with the same batch axes as A.
+public struct MatMul: PrimitiveOp {
+    public let transposeA: Bool
+    public let transposeB: Bool
+    public init(transposeA: Bool = false, transposeB: Bool = false) {
+        self.transposeA = transposeA
+        self.transposeB = transposeB
+    }
+
+    public var signature: String { "matmul(tA: \(transposeA), tB: \(transposeB))" }
+
+    struct Geometry { let batch: Int; let m: Int; let n: Int; let k: Int; let sharedB: Bool }
+
+    func geometry(_ a: Shape, _ b: Shape) throws -> Geometry {
+        guard a.rank >= 2, b.rank >= 2 else {
+            throw TensorError.shapeMismatch(op: "matmul", shapes: [a, b], reason: "both operands need at least 2 axes")
+        }
+        let m = transposeA ? a[a.rank - 1] : a[a.rank - 2]
+        let kA = transposeA ? a[a.rank - 2] : a[a.rank - 1]
+        let kB = transposeB ? b[b.rank - 1] : b[b.rank - 2]
+        let n = transposeB ? b[b.rank - 2] : b[b.rank - 1]
+        guard kA == kB else {
+            throw TensorError.shapeMismatch(op: "matmul", shapes: [a, b], reason: "inner dimensions \(kA) and \(kB) differ")
+        }
+        let batchA = Array(a.dimensions.dropLast(2)), batchB = Array(b.dimensions.dropLast(2))
+        guard b.rank == 2 || batchA == batchB else {
+            throw TensorError.shapeMismatch(op: "matmul", shapes: [a, b], reason: "batch axes \(batchA) and \(batchB) differ")
+        }
+        return Geometry(batch: batchA.reduce(1, *), m: m, n: n, k: kA, sharedB: b.rank == 2)
+    }
+
+    public func outputShape(for inputs: [Shape]) throws -> Shape {
+        guard inputs.count == 2 else { throw TensorError.invalidAttribute(op: "matmul", shapes: inputs, reason: "expects 2 inputs") }
+        let g = try geometry(inputs[0], inputs[1])
+        return Shape(inputs[0].dimensions.dropLast(2) + [g.m, g.n])
+    }
+
+    public func execute(_ arguments: KernelArguments) {
+        guard let g = try? geometry(arguments.inputShapes[0], arguments.inputShapes[1]) else { return }
+        let a = arguments.inputs[0], b = arguments.inputs[1], c = arguments.output
+        let lda = Int32(transposeA ? g.m : g.k), ldb = Int32(transposeB ? g.k : g.n)
+        let opA = transposeA ? CblasTrans : CblasNoTrans, opB = transposeB ? CblasTrans : CblasNoTrans
+        if g.sharedB && !transposeA {
+            // Fold A's batch into rows: one GEMM instead of `batch` small ones.
+            cblas_sgemm(CblasRowMajor, opA, opB, Int32(g.batch * g.m), Int32(g.n), Int32(g.k), 1, a, lda, b, ldb, 0,
+                        c, Int32(g.n))
+            return
+        }
+        let aStride = g.m * g.k, bStride = g.sharedB ? 0 : g.k * g.n, cStride = g.m * g.n
+        for index in 0..<g.batch {
+            cblas_sgemm(CblasRowMajor, opA, opB, Int32(g.m), Int32(g.n), Int32(g.k), 1, a + index * aStride, lda,
+                        b + index * bStride, ldb, 0, c + index * cStride, Int32(g.n))
+        }
+    }
+
+    public func vjp(inputs: [Tensor], output: Tensor, cotangent g: Tensor) throws -> [Tensor?] {
+        var a = inputs[0], b = inputs[1], cotangent = g
+        let originalA = a.shape
+        if b.shape.rank == 2 && a.shape.rank > 2 && !transposeA {
+            // B is shared across A's batch: treat A as one tall matrix so B's gradient sums over the batch in one GEMM.
+            a = try a.reshaped([a.elementCount / a.shape[a.shape.rank - 1], a.shape[a.shape.rank - 1]])
+            cotangent = try g.reshaped([g.elementCount / g.shape[g.shape.rank - 1], g.shape[g.shape.rank - 1]])
+        }
+        let gradientA: Tensor = transposeA
+            ? try b.matmul(cotangent, transposeA: transposeB, transposeB: true)
+            : try cotangent.matmul(b, transposeA: false, transposeB: !transposeB)
+        var gradientB: Tensor = transposeB
+            ? try cotangent.matmul(a, transposeA: true, transposeB: transposeA)
+            : try a.matmul(cotangent, transposeA: !transposeA, transposeB: false)
+        if b.shape.rank == 2 && gradientB.shape.rank > 2 { gradientB = try gradientB.sum(axes: Array(0..<(gradientB.shape.rank - 2))) }
+        return [try gradientA.reshaped(originalA), gradientB]
+    }
+}

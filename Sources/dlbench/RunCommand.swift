@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import ProtocolModel
+import Reports
+import ResultStore
+import Runner
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Execute a protocol and store every sample.",
+        discussion: """
+        Runs every case (task × machine × engine × batch size) for the protocol's trials, committing each trial to \
+        the database as it finishes, then prints the comparison table. Ctrl-C stops after the current step: the run \
+        is marked interrupted and finished trials are kept. A case that fails is recorded with its reason and the \
+        run goes on.
+
+        Exit status: 0 when every case succeeded or was skipped, 1 when a case failed, 2 for an invalid protocol, \
+        130 when interrupted.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The protocol file.", valueName: "protocol.json"))
+    var protocolFile: String
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Flag(help: "Print only errors and the final table.")
+    var quiet = false
+
+    func run() throws {
+        let text: String
+        let benchmark: BenchmarkProtocol
+        do {
+            let url = URL(fileURLWithPath: protocolFile)
+            benchmark = try ProtocolLoader.load(contentsOf: url)
+            text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+        } catch {
+            Terminal.printError("\(error)")
+            throw ExitCode(2)
+        }
+        let store = try database.open()
+        InterruptMonitor.install()
+        let progress = ProgressPrinter(quiet: quiet)
+        let outcome = try BenchmarkRunner(store: store, observer: progress.handle).run(
+            benchmark, protocolPath: protocolFile, protocolText: text)
+        let rows = try ReportBuilder.rows(from: store, runID: outcome.runID)
+        print(TableReport.render(rows, colour: Terminal.standardOutputIsTerminal))
+        if !quiet { Terminal.printError("results: \(database.path) (run \(outcome.runID))") }
+        if outcome.status == .interrupted { throw ExitCode(130) }
+        if rows.contains(where: { $0.caseStatus == CaseStatus.failed.rawValue }) { throw ExitCode(1) }
+    }
+}

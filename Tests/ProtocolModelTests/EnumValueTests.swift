@@ -1,0 +1,55 @@
+import XCTest
+@testable import ProtocolModel
+
+final class EnumValueTests: XCTestCase {
+    func testUnknownOptimizerKindListsAllowedValuesAndSuggests() {
+        assertSingleIssue(
+            SampleProtocol.withOptimizer(#"{ "kind": "sgdd", "lr": 1 }"#),
+            path: "tasks[0].optimizer.kind",
+            contains: ["expected one of 'sgd', 'adam', 'adamw', found the string \"sgdd\"", "did you mean 'sgd'?"])
+    }
+
+    func testUnknownDeviceWithoutCloseMatch() {
+        let issue = assertSingleIssue(
+            SampleProtocol.json(machines: #"[{ "name": "m", "device": "fpga" }]"#),
+            path: "machines[0].device", contains: ["expected one of 'cpu', 'gpu', 'any', found the string \"fpga\""])
+        XCTAssertFalse(issue?.message.contains("did you mean") ?? true)
+    }
+
+    func testLongerSpellingOfAKindSuggestsTheKind() {
+        assertSingleIssue(
+            SampleProtocol.withTask(#""kind": "training", "model": "mlp-small", "dataset": "blobs", "batchSize": 4, "steps": 1, "optimizer": { "kind": "sgd", "lr": 1 }"#),
+            path: "tasks[0].kind", contains: ["expected one of 'train', 'infer', found the string \"training\"", "did you mean 'train'?"])
+    }
+
+    func testUnknownDatasetKindSuggestsTheHyphenatedName() {
+        assertSingleIssue(
+            SampleProtocol.json(datasets: #"[{ "name": "blobs", "kind": "gaussian_clusters", "features": 8, "classes": 3, "trainSamples": 100, "testSamples": 20 }]"#),
+            path: "datasets[0].kind", contains: ["expected one of 'gaussian-clusters'", "did you mean 'gaussian-clusters'?"])
+    }
+
+    func testUnknownMetricSuggestsTheClosestMetric() {
+        assertSingleIssue(
+            SampleProtocol.json(extra: #""metrics": ["step_time", "stepTime"]"#),
+            path: "metrics[1]", contains: ["found the string \"stepTime\"", "did you mean 'step_time'?"])
+    }
+
+    func testDuplicateMetricIsRejected() {
+        assertSingleIssue(
+            SampleProtocol.json(extra: #""metrics": ["latency", "latency"]"#),
+            path: "metrics[1]", contains: ["expected no duplicates in metric names, found 'latency' again (first at metrics[0])"])
+    }
+
+    func testEngineKindNotAvailableInThisBuild() {
+        assertSingleIssue(
+            SampleProtocol.json(engines: #"[{ "name": "eager", "kind": "eager" }, { "name": "jit", "kind": "traced" }]"#),
+            path: "engines[1].kind",
+            contains: ["engine kind 'traced' is not available in this version of dlbench (available: eager)"])
+    }
+
+    func testUnknownEngineKindIsAnEnumError() {
+        assertSingleIssue(
+            SampleProtocol.json(engines: #"[{ "name": "e", "kind": "eagre" }]"#),
+            path: "engines[0].kind", contains: ["expected one of 'eager', 'traced', 'fused', 'opencl'", "did you mean 'eager'?"])
+    }
+}
