@@ -135,7 +135,7 @@ final class ConvolutionAndPoolingTests: XCTestCase {
         }
         let window = Window2D(kernel: 3, stride: 2, padding: 1)
         try assertGradientsMatchFiniteDifferences(inputs: [randomTensor([2, 2, 3, 2], seed: 8)]) {
-            try Tensor.apply(AvgPool2DBackward(window, imageShape: [2, 2, 5, 4]), $0)
+            try Tensor.apply(AveragePooling2DBackward(window, imageShape: [2, 2, 5, 4]), $0)
         }
     }
 

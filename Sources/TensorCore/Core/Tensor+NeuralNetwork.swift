@@ -65,12 +65,12 @@ extension Tensor {
 
     /// Max pooling over H and W of an NCHW tensor; `stride` defaults to `kernel` (as PyTorch).
     public func maxPool2d(kernel: Int, stride: Int? = nil, padding: Int = 0) throws -> Tensor {
-        try Tensor.apply(MaxPool2D(Window2D(kernel: kernel, stride: stride ?? kernel, padding: padding)), [self])
+        try Tensor.apply(MaxPooling2D(Window2D(kernel: kernel, stride: stride ?? kernel, padding: padding)), [self])
     }
 
     /// Average pooling over H and W of an NCHW tensor (padding counts as zeros); `stride` defaults to `kernel`.
     public func avgPool2d(kernel: Int, stride: Int? = nil, padding: Int = 0) throws -> Tensor {
-        try Tensor.apply(AvgPool2D(Window2D(kernel: kernel, stride: stride ?? kernel, padding: padding)), [self])
+        try Tensor.apply(AveragePooling2D(Window2D(kernel: kernel, stride: stride ?? kernel, padding: padding)), [self])
     }
 
     // MARK: Embedding, normalisation, dropout

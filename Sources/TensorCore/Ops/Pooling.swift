@@ -1,7 +1,7 @@
 /// 2-D max pooling over NCHW input: [N, C, H, W] → [N, C, OH, OW]; padded positions never win (as PyTorch's
 /// implicit −∞ padding). The gradient routes each output's cotangent to the first maximum of its window
-/// (`MaxPool2DBackward`, as PyTorch's argmax indices).
-public struct MaxPool2D: PrimitiveOp {
+/// (`MaxPooling2DBackward`, as PyTorch's argmax indices).
+public struct MaxPooling2D: PrimitiveOp {
     public let window: Window2D
     public init(_ window: Window2D) { self.window = window }
 
@@ -39,13 +39,13 @@ public struct MaxPool2D: PrimitiveOp {
     }
 
     public func vjp(inputs: [Tensor], output: Tensor, cotangent g: Tensor) throws -> [Tensor?] {
-        [try Tensor.apply(MaxPool2DBackward(window), [inputs[0], g])]
+        [try Tensor.apply(MaxPooling2DBackward(window), [inputs[0], g])]
     }
 }
 
-/// The input gradient of `MaxPool2D`: inputs [x [N, C, H, W], cotangent [N, C, OH, OW]] → [N, C, H, W]. Each
+/// The input gradient of `MaxPooling2D`: inputs [x [N, C, H, W], cotangent [N, C, OH, OW]] → [N, C, H, W]. Each
 /// window's maximum is found again from x (no index tensor to keep) and receives the cotangent; others get 0.
-public struct MaxPool2DBackward: PrimitiveOp {
+public struct MaxPooling2DBackward: PrimitiveOp {
     public let window: Window2D
     public init(_ window: Window2D) { self.window = window }
 
@@ -101,8 +101,8 @@ public struct MaxPool2DBackward: PrimitiveOp {
 
 /// 2-D average pooling over NCHW input; padded positions count as zeros in the average (PyTorch's default
 /// `count_include_pad=True`), so every window divides by KH·KW. The gradient spreads each cotangent evenly
-/// over its window (`AvgPool2DBackward`).
-public struct AvgPool2D: PrimitiveOp {
+/// over its window (`AveragePooling2DBackward`).
+public struct AveragePooling2D: PrimitiveOp {
     public let window: Window2D
     public init(_ window: Window2D) { self.window = window }
 
@@ -141,13 +141,13 @@ public struct AvgPool2D: PrimitiveOp {
     }
 
     public func vjp(inputs: [Tensor], output: Tensor, cotangent g: Tensor) throws -> [Tensor?] {
-        [try Tensor.apply(AvgPool2DBackward(window, imageShape: inputs[0].shape), [g])]
+        [try Tensor.apply(AveragePooling2DBackward(window, imageShape: inputs[0].shape), [g])]
     }
 }
 
-/// The input gradient of `AvgPool2D`: cotangent [N, C, OH, OW] → [N, C, H, W]. Linear (the adjoint of the
-/// pool), so its own gradient is `AvgPool2D`.
-public struct AvgPool2DBackward: PrimitiveOp {
+/// The input gradient of `AveragePooling2D`: cotangent [N, C, OH, OW] → [N, C, H, W]. Linear (the adjoint of the
+/// pool), so its own gradient is `AveragePooling2D`.
+public struct AveragePooling2DBackward: PrimitiveOp {
     public let window: Window2D
     public let imageShape: Shape
     public init(_ window: Window2D, imageShape: Shape) { self.window = window; self.imageShape = imageShape }
@@ -192,7 +192,7 @@ public struct AvgPool2DBackward: PrimitiveOp {
     }
 
     public func vjp(inputs: [Tensor], output: Tensor, cotangent g: Tensor) throws -> [Tensor?] {
-        [try Tensor.apply(AvgPool2D(window), [g])]
+        [try Tensor.apply(AveragePooling2D(window), [g])]
     }
 }
 

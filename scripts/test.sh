@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# The whole test suite: installs missing system libraries, then builds and runs every test target.
+# Exits non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-dependencies.sh
+swift build --build-tests
+# XCTest only: the suite has no Swift Testing tests, and its empty summary line would read as "ran no test".
+swift test --skip-build --disable-swift-testing "$@"
