@@ -10,4 +10,6 @@ public protocol Engine: AnyObject {
     func infer(inputs: Tensor) throws -> Tensor
     /// Bytes of optimizer state currently held.
     var optimizerStateBytes: Int { get }
+    /// Capture and memory-plan figures; nil for engines that do not capture.
+    var statistics: EngineStatistics? { get }
 }

@@ -8,7 +8,7 @@ public final class Tensor: @unchecked Sendable {
     /// Whether gradients flow to this tensor (parameters, and results of ops on them).
     public let requiresGradient: Bool
     /// An identifier for graph capture (leaves and placeholders); nil for eager intermediates.
-    public internal(set) var symbol: Int?
+    public var symbol: Int?
 
     public init(shape: Shape, storage: TensorBuffer?, origin: TensorOrigin? = nil, requiresGradient: Bool = false) {
         self.shape = shape
@@ -40,12 +40,19 @@ public final class Tensor: @unchecked Sendable {
     public static func scalar(_ value: Float) -> Tensor { filled(.scalar, value: value) }
 
     /// The same storage, marked as a gradient leaf (a parameter), with no history.
+    /// Keeps `symbol`, so a captured placeholder stays the same graph node when a Parameter re-wraps it.
     public func asLeaf(requiresGradient: Bool = true) -> Tensor {
-        Tensor(shape: shape, storage: storage, requiresGradient: requiresGradient)
+        let leaf = Tensor(shape: shape, storage: storage, requiresGradient: requiresGradient)
+        leaf.symbol = symbol
+        return leaf
     }
 
     /// The same storage without history, as `detach()` in PyTorch.
-    public func detached() -> Tensor { Tensor(shape: shape, storage: storage) }
+    public func detached() -> Tensor {
+        let tensor = Tensor(shape: shape, storage: storage)
+        tensor.symbol = symbol
+        return tensor
+    }
 
     public var isSymbolic: Bool { storage == nil }
     public var elementCount: Int { shape.elementCount }
@@ -70,4 +77,9 @@ public final class Tensor: @unchecked Sendable {
 public struct TensorOrigin: @unchecked Sendable {
     public let op: any PrimitiveOp
     public let inputs: [Tensor]
+
+    public init(op: any PrimitiveOp, inputs: [Tensor]) {
+        self.op = op
+        self.inputs = inputs
+    }
 }

@@ -1,5 +1,6 @@
 /// Adam (Kingma & Ba) with bias correction; `decoupledWeightDecay` gives AdamW (Loshchilov & Hutter), where
-/// decay shrinks the weights directly instead of entering the gradient.
+/// decay shrinks the weights directly instead of entering the gradient. The bias corrections change every
+/// step, so they enter `apply` as scalar tensors: [lr / (1 − β1ᵗ), 1 / (1 − β2ᵗ)].
 public final class Adam: Optimizer {
     public let learningRate: Float
     public let beta1: Float
@@ -7,8 +8,7 @@ public final class Adam: Optimizer {
     public let epsilon: Float
     public let weightDecay: Float
     public let decoupledWeightDecay: Bool
-    private var firstMoments: [Tensor] = []
-    private var secondMoments: [Tensor] = []
+    public var eagerState: [[Tensor]] = []
     public private(set) var stepCount = 0
 
     public init(learningRate: Float, beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8,
@@ -21,31 +21,30 @@ public final class Adam: Optimizer {
         self.decoupledWeightDecay = decoupledWeightDecay
     }
 
-    public var stateTensors: [Tensor] { firstMoments + secondMoments }
+    public var nextStepScalarsCount: Int { 2 }
+    public var stateSlotsPerParameter: Int { 2 }
 
-    public func update(_ parameters: [Parameter], gradients: [Tensor]) throws {
-        try ExecutionContext.withoutGradients {
-            if firstMoments.count != parameters.count {
-                firstMoments = try parameters.map { try Tensor.zerosLike($0.value) }
-                secondMoments = try parameters.map { try Tensor.zerosLike($0.value) }
-            }
-            stepCount += 1
-            let correction1 = 1 - Float.pow(beta1, stepCount)
-            let correction2 = 1 - Float.pow(beta2, stepCount)
-            for (index, (parameter, gradient)) in zip(parameters, gradients).enumerated() {
-                var p = parameter.value.detached()
-                var g = gradient
-                if weightDecay != 0 {
-                    if decoupledWeightDecay { p = try p * (1 - learningRate * weightDecay) } else { g = try g + p * weightDecay }
-                }
-                let m = try firstMoments[index] * beta1 + g * (1 - beta1)
-                let v = try secondMoments[index] * beta2 + g.square() * (1 - beta2)
-                firstMoments[index] = m
-                secondMoments[index] = v
-                let denominator = try (v * (1 / correction2)).sqrt() + epsilon
-                parameter.assign(try p - (m * (learningRate / correction1)) / denominator)
-            }
+    public func nextStepScalars() -> [Float] {
+        stepCount += 1
+        let correction1 = 1 - Float.pow(beta1, stepCount)
+        let correction2 = 1 - Float.pow(beta2, stepCount)
+        return [learningRate / correction1, 1 / correction2]
+    }
+
+    public func apply(parameter: Tensor, gradient: Tensor, state: [Tensor],
+                      scalars: [Tensor]) throws -> (parameter: Tensor, state: [Tensor]) {
+        guard state.count == 2, scalars.count == 2 else {
+            throw TensorError.invalidValue(op: "adam", reason: "expects 2 state tensors and 2 step scalars")
         }
+        var p = parameter
+        var g = gradient
+        if weightDecay != 0 {
+            if decoupledWeightDecay { p = try p * (1 - learningRate * weightDecay) } else { g = try g + p * weightDecay }
+        }
+        let m = try state[0] * beta1 + g * (1 - beta1)
+        let v = try state[1] * beta2 + g.square() * (1 - beta2)
+        let denominator = try (v * scalars[1]).sqrt() + epsilon
+        return (try p - m * scalars[0] / denominator, [m, v])
     }
 }
 

@@ -1,0 +1,71 @@
+import TensorCore
+
+/// Where a node's value lives during replay.
+public enum NodeLocation: Equatable {
+    case input(InputRole)
+    case constant
+    case arena(offset: Int)
+    case output(OutputRole)
+}
+
+/// Assigns every intermediate an offset in one arena from lifetime intervals on the linear schedule, reusing
+/// the best-fitting free gap (the smallest that fits). Inputs, constants and outputs live outside the arena.
+public struct MemoryPlan {
+    public let locations: [NodeLocation]
+    /// Arena size in Float elements.
+    public let arenaElements: Int
+    /// What the intermediates would take with one buffer each.
+    public let naiveElements: Int
+
+    public var arenaBytes: Int { arenaElements * MemoryLayout<Float>.stride }
+    public var naiveBytes: Int { naiveElements * MemoryLayout<Float>.stride }
+
+    /// Offsets are aligned to 16 floats (64 bytes, one cache line).
+    static func aligned(_ count: Int) -> Int { (count + 15) & ~15 }
+
+    public init(graph: ComputationGraph) {
+        let count = graph.nodes.count
+        var lastUse = Array(0..<count)
+        for (index, node) in graph.nodes.enumerated() {
+            for input in node.inputs { lastUse[input] = max(lastUse[input], index) }
+        }
+        var outputRoles: [Int: OutputRole] = [:]
+        for output in graph.outputs { outputRoles[output.node] = output.role }
+
+        var locations = [NodeLocation](repeating: .constant, count: count)
+        var live: [(offset: Int, size: Int, end: Int)] = []
+        var arena = 0
+        var naive = 0
+        for (index, node) in graph.nodes.enumerated() {
+            switch node.kind {
+            case let .input(role): locations[index] = .input(role); continue
+            case .constant: locations[index] = .constant; continue
+            case .operation: break
+            }
+            if let role = outputRoles[index] { locations[index] = .output(role); continue }
+            live.removeAll { $0.end < index }
+            let size = Self.aligned(node.shape.elementCount)
+            naive += size
+            let offset = Self.bestFit(size: size, live: live) ?? (live.map { $0.offset + $0.size }.max() ?? 0)
+            live.append((offset, size, lastUse[index]))
+            arena = max(arena, offset + size)
+            locations[index] = .arena(offset: offset)
+        }
+        self.locations = locations
+        self.arenaElements = arena
+        self.naiveElements = naive
+    }
+
+    /// The smallest gap between live blocks that holds `size`, or nil to append at the end.
+    static func bestFit(size: Int, live: [(offset: Int, size: Int, end: Int)]) -> Int? {
+        let sorted = live.sorted { $0.offset < $1.offset }
+        var cursor = 0
+        var best: (offset: Int, gap: Int)?
+        for block in sorted {
+            let gap = block.offset - cursor
+            if gap >= size, gap < (best?.gap ?? Int.max) { best = (cursor, gap) }
+            cursor = max(cursor, block.offset + block.size)
+        }
+        return best?.offset
+    }
+}
