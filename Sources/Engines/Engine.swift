@@ -12,4 +12,7 @@ public protocol Engine: AnyObject {
     var optimizerStateBytes: Int { get }
     /// Capture and memory-plan figures; nil for engines that do not capture.
     var statistics: EngineStatistics? { get }
+    /// Makes the model's `Parameter` values current (engines that keep their own copies write them back),
+    /// before weights are exported or read by another engine.
+    func synchronizeModelParameters()
 }

@@ -15,4 +15,5 @@ public struct EngineStatistics: Sendable, Equatable {
 
 extension Engine {
     public var statistics: EngineStatistics? { nil }
+    public func synchronizeModelParameters() {}
 }

@@ -34,7 +34,8 @@ extension EnvironmentFingerprint {
             gitCommit: git.commit,
             gitDirty: git.dirty,
             environmentVariables: relevantEnvironment(ProcessInfo.processInfo.environment),
-            loadAverage1m: readLoadAverage()
+            loadAverage1m: readLoadAverage(),
+            scalingGovernor: readScalingGovernor()
         )
     }
 
@@ -69,7 +70,13 @@ extension EnvironmentFingerprint {
         return [field(names.sysname), field(names.release), field(names.machine)].joined(separator: " ")
     }
 
-    static func readLoadAverage() -> Double? {
+    /// cpu0's cpufreq governor; nil in VMs and containers that do not expose cpufreq.
+    static func readScalingGovernor(path: String = "/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor") -> String? {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
+        let governor = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return governor.isEmpty ? nil : governor
+    }
+    public static func readLoadAverage() -> Double? {
         var averages = [Double](repeating: 0, count: 3)
         return getloadavg(&averages, 3) >= 1 ? averages[0] : nil
     }

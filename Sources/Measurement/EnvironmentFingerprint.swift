@@ -27,12 +27,15 @@ public struct EnvironmentFingerprint: Sendable, Codable, Equatable, Hashable {
     /// OPENBLAS_*, OMP_*, GOTO_* and DLBENCH_* variables, which change kernel behaviour.
     public var environmentVariables: [String: String]
     public var loadAverage1m: Double?
+    /// CPU frequency governor of cpu0 (`performance`, `powersave`, …); nil where cpufreq is not exposed.
+    public var scalingGovernor: String?
 
     public init(
         cpuModel: String, cpuFlags: [String], logicalCores: Int, memoryBytes: UInt64,
         osName: String, kernel: String, swiftVersion: String, openBLASConfig: String,
         openBLASCore: String, threads: Int, openCLDevices: [String], gitCommit: String?,
-        gitDirty: Bool?, environmentVariables: [String: String], loadAverage1m: Double?
+        gitDirty: Bool?, environmentVariables: [String: String], loadAverage1m: Double?,
+        scalingGovernor: String? = nil
     ) {
         self.cpuModel = cpuModel
         self.cpuFlags = cpuFlags
@@ -49,12 +52,14 @@ public struct EnvironmentFingerprint: Sendable, Codable, Equatable, Hashable {
         self.gitDirty = gitDirty
         self.environmentVariables = environmentVariables
         self.loadAverage1m = loadAverage1m
+        self.scalingGovernor = scalingGovernor
     }
 
     /// Hex SHA-256 over the fields that define the machine and the software stack.
     ///
     /// Included: CPU model and flags, cores, memory, OS, kernel, Swift version, OpenBLAS config
-    /// and core, threads, OpenCL devices, git commit and the relevant environment variables.
+    /// and core, threads, OpenCL devices, git commit, the relevant environment variables and the
+    /// frequency governor (only when readable, so hashes of machines without cpufreq are unchanged).
     /// Excluded: `loadAverage1m` (a measurement of the moment, not of the setup) and `gitDirty`
     /// (a flag cannot say *what* changed, and a dirty tree during development should still pool
     /// with itself; the commit is what identifies the code). The hashed text is a fixed,
@@ -79,6 +84,7 @@ public struct EnvironmentFingerprint: Sendable, Codable, Equatable, Hashable {
             "threads=\(threads)",
             "git_commit=\(gitCommit ?? "")",
         ]
+        if let scalingGovernor { lines.append("scaling_governor=\(scalingGovernor)") }
         lines += openCLDevices.map { "opencl_device=\($0)" }
         lines += environmentVariables.keys.sorted().map { "env.\($0)=\(environmentVariables[$0] ?? "")" }
         return lines.joined(separator: "\n")

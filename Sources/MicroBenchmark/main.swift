@@ -1,1 +1,198 @@
-print("microbench: to be written")
+// dlbench-microbench: GFLOP/s of raw cblas_sgemm beside the engine's matmul and conv2d ops, and the eager training
+// step of the PEERS reference workloads (W1 MLP, W3 CNN, W4 transformer). Build with
+//     swift build -c release --product dlbench-microbench
+// and run `.build/release/dlbench-microbench [--threads N] [--seconds S]`. Each measurement repeats its body for
+// about S seconds (default 0.5) after a warm-up and reports the median time of one call.
+import CBLAS
+import Dispatch
+import Engines
+import Foundation
+import Models
+import TensorCore
+
+struct Options {
+    var threads = 1
+    var seconds = 0.5
+    /// Substrings of measurement names to run (case-insensitive); empty runs everything.
+    var only: [String] = []
+
+    init(_ arguments: [String]) {
+        var iterator = arguments.dropFirst().makeIterator()
+        while let argument = iterator.next() {
+            switch argument {
+            case "--threads": threads = iterator.next().flatMap(Int.init) ?? threads
+            case "--seconds": seconds = iterator.next().flatMap(Double.init) ?? seconds
+            case "--only": only.append(iterator.next()?.lowercased() ?? "")
+            case "--help", "-h":
+                print("usage: dlbench-microbench [--threads N] [--seconds S] [--only NAME-SUBSTRING]…")
+                exit(0)
+            default:
+                FileHandle.standardError.write("unknown argument \(argument)\n".data(using: .utf8)!)
+                exit(2)
+            }
+        }
+    }
+}
+
+/// Median seconds of one call of `body`, after `warmup` calls, over about `seconds` of repetitions (at least 5).
+func measure(seconds: Double, warmup: Int = 2, _ body: () throws -> Void) rethrows -> Double {
+    for _ in 0..<warmup { try body() }
+    var samples: [Double] = []
+    let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(seconds * 1e9)
+    repeat {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body()
+        samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    } while samples.count < 5 || DispatchTime.now().uptimeNanoseconds < deadline
+    samples.sort()
+    return samples[samples.count / 2]
+}
+
+func selected(_ name: String) -> Bool {
+    options.only.isEmpty || options.only.contains { name.lowercased().contains($0) }
+}
+
+func report(_ name: String, seconds: Double, flops: Double) {
+    let time = seconds >= 1e-3 ? String(format: "%9.3f ms", seconds * 1e3) : String(format: "%9.1f µs", seconds * 1e6)
+    let padded = name.padding(toLength: 44, withPad: " ", startingAt: 0)
+    print("\(padded) \(time)   \(String(format: "%7.1f", flops / seconds / 1e9)) GFLOP/s")
+}
+
+func randomTensor(_ shape: Shape, seed: UInt64) -> Tensor {
+    var generator = SeededGenerator(seed: seed)
+    return Tensor.normal(shape, generator: &generator)
+}
+
+func labels(_ count: Int, classes: Int, seed: UInt64) -> Tensor {
+    var generator = SeededGenerator(seed: seed)
+    return Tensor(shape: [count], values: (0..<count).map { _ in Float(generator.next() % UInt64(classes)) })
+}
+
+let options = Options(CommandLine.arguments)
+Parallelism.setThreadCount(options.threads)
+print("dlbench-microbench: \(options.threads) thread(s), ~\(options.seconds) s per measurement, float32")
+print(String(repeating: "-", count: 76))
+
+// 1. GEMM: raw BLAS, then the engine's MatMul op (adds a pooled output buffer and op dispatch).
+for (m, k, n) in [(128, 784, 256), (512, 512, 512)] where selected("gemm matmul") || selected("sgemm") {
+    let flops = 2.0 * Double(m * n * k)
+    let a = randomTensor([m, k], seed: 1), b = randomTensor([k, n], seed: 2)
+    let c = Tensor.zeros([m, n])
+    let pa = a.storage!.pointer, pb = b.storage!.pointer, pc = c.storage!.pointer
+    let raw = measure(seconds: options.seconds) {
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(m), Int32(n), Int32(k), 1, pa, Int32(k), pb,
+                    Int32(n), 0, pc, Int32(n))
+    }
+    report("cblas_sgemm \(m)×\(k) · \(k)×\(n)", seconds: raw, flops: flops)
+    let op = try measure(seconds: options.seconds) {
+        _ = try ExecutionContext.withoutGradients { try a.matmul(b) }
+    }
+    report("matmul op   \(m)×\(k) · \(k)×\(n)", seconds: op, flops: flops)
+}
+
+// 2. Convolutions of W3 at batch 64 ("same" padding), forward only and forward + backward.
+for (name, input, weight) in [("conv2d W3.1 64×1×28×28 ⊛ 8×1×3×3", Shape([64, 1, 28, 28]), Shape([8, 1, 3, 3])),
+                              ("conv2d W3.2 64×8×14×14 ⊛ 16×8×3×3", Shape([64, 8, 14, 14]), Shape([16, 8, 3, 3]))]
+    where selected(name) {
+    let x = randomTensor(input, seed: 3), w = randomTensor(weight, seed: 4).asLeaf(), bias = Tensor.zeros([weight[0]]).asLeaf()
+    let flops = 2.0 * Double(input[0] * weight[0] * input[2] * input[3] * weight[1] * weight[2] * weight[3])
+    let forward = try measure(seconds: options.seconds) {
+        _ = try ExecutionContext.withoutGradients { try x.conv2d(w, bias: bias, padding: 1) }
+    }
+    report(name + " fwd", seconds: forward, flops: flops)
+    let both = try measure(seconds: options.seconds) {
+        let y = try x.conv2d(w, bias: bias, padding: 1)
+        _ = try Gradients.of(y, withRespectTo: [w, bias])
+    }
+    // Backward without the input gradient (x is data): weight gradient GEMM only, ≈ 2× forward in total.
+    report(name + " fwd+bwd(w)", seconds: both, flops: 2 * flops)
+}
+
+// Pooling of W3's first block (memory-bound: reported as GB/s-equivalent GFLOP/s of one op per input element).
+if selected("maxpool") {
+    let x = randomTensor([64, 8, 28, 28], seed: 11).asLeaf()
+    let forward = try measure(seconds: options.seconds) {
+        _ = try ExecutionContext.withoutGradients { try x.maxPool2d(kernel: 2) }
+    }
+    report("maxpool2d 2×2 64×8×28×28 fwd", seconds: forward, flops: Double(x.elementCount))
+    let y = try x.maxPool2d(kernel: 2)
+    let g = Tensor.filled(y.shape, value: 1)
+    let backward = try measure(seconds: options.seconds) {
+        _ = try Tensor.apply(MaxPooling2DBackward(Window2D(kernel: 2, stride: 2)), [x, g])
+    }
+    report("maxpool2d 2×2 64×8×28×28 bwd", seconds: backward, flops: Double(x.elementCount))
+}
+
+// 3. Training steps of the reference workloads on every CPU engine, measured side by side: engines take turns in
+//    rounds, so drift of this shared machine hits them alike. FLOPs count the GEMM/conv work a framework must do:
+//    forward, plus the weight gradients and the input gradients of every layer except the first.
+print(String(repeating: "-", count: 76))
+func trainStep(_ name: String, model makeModel: () throws -> any Layer, optimizer makeOptimizer: () -> any Optimizer,
+               inputs: Tensor, labels: Tensor, flops: Double) throws {
+    guard selected(name) else { return }
+    let engines: [(String, any Engine)] = [
+        ("eager", EagerEngine(model: try makeModel(), optimizer: makeOptimizer())),
+        ("traced", try GraphEngine(name: "traced", model: try makeModel(), optimizer: makeOptimizer(),
+                                   passes: FusionOptions.none.passes)),
+        ("fused", try GraphEngine(name: "fused", model: try makeModel(), optimizer: makeOptimizer(),
+                                  passes: FusionOptions.all.passes)),
+    ]
+    var medians = [Double](repeating: 0, count: engines.count)
+    var rounds: [[Double]] = Array(repeating: [], count: engines.count)
+    for _ in 0..<5 {
+        for (index, engine) in engines.enumerated() {
+            rounds[index].append(try measure(seconds: 0.4 * options.seconds, warmup: 3) {
+                _ = try engine.1.trainStep(inputs: inputs, labels: labels)
+            })
+        }
+    }
+    for index in engines.indices {
+        medians[index] = rounds[index].sorted()[rounds[index].count / 2]
+        let ratio = medians[0] / medians[index]
+        report("\(name) \(engines[index].0)", seconds: medians[index], flops: flops)
+        if index > 0 { print("    speed-up over eager: \(String(format: "%.2f", ratio))×") }
+    }
+}
+
+do {
+    let batch = 128
+    let forward = 2.0 * Double(batch * (784 * 256 + 256 * 256 + 256 * 10))
+    let firstInputGradient = 2.0 * Double(batch * 784 * 256)
+    try trainStep("W1 MLP train step (b128, SGD m0.9)",
+                  model: { MLP.make(inputs: 784, hidden: [256, 256], outputs: 10, activation: .relu, seed: 1) },
+                  optimizer: { SGD(learningRate: 0.01, momentum: 0.9) }, inputs: randomTensor([batch, 784], seed: 5),
+                  labels: labels(batch, classes: 10, seed: 6), flops: 3 * forward - firstInputGradient)
+}
+
+do {
+    let batch = 64
+    let conv1 = 2.0 * Double(batch * 8 * 28 * 28 * 9), conv2 = 2.0 * Double(batch * 16 * 14 * 14 * 72)
+    let linear = 2.0 * Double(batch * 784 * 10)
+    try trainStep("W3 CNN train step (b64, SGD)",
+                  model: { try CNN.make(inputShape: [1, 28, 28], convolutions: [(8, 3), (16, 3)], pool: 2, classes: 10, seed: 2) },
+                  optimizer: { SGD(learningRate: 0.01) },
+                  inputs: randomTensor([batch, 1, 28, 28], seed: 7), labels: labels(batch, classes: 10, seed: 8),
+                  flops: 3 * (conv1 + conv2 + linear) - conv1)
+}
+
+do {
+    let (batch, length, width, heads, layers, feedForward) = (32, 64, 64, 2, 2, 256)
+    let tokens = Double(batch * length)
+    let perLayer = 2 * tokens * Double(width * 3 * width) + 2 * tokens * Double(width * width)
+        + 2 * 2 * Double(batch * heads * length * length * (width / heads)) + 2 * 2 * tokens * Double(width * feedForward)
+    let forward = Double(layers) * perLayer + 2.0 * Double(batch * width * 2)
+    var generator = SeededGenerator(seed: 9)
+    let ids = Tensor(shape: [batch, length], values: (0..<(batch * length)).map { _ in Float(generator.next() % 1000) })
+    try trainStep("W4 transformer train step (b32, Adam)",
+                  model: {
+                      try Transformer.make(vocabulary: 1000, sequenceLength: length, modelWidth: width, heads: heads,
+                                           layers: layers, feedForwardWidth: feedForward, classes: 2, seed: 3)
+                  },
+                  optimizer: { Adam(learningRate: 1e-3) },
+                  inputs: ids, labels: labels(batch, classes: 2, seed: 10), flops: 3 * forward)
+}
+
+let memory = BufferPool.shared.snapshot
+print(String(repeating: "-", count: 76))
+print("buffer pool: \(memory.allocations) allocations, \(memory.poolHits) pool hits of \(memory.requests) requests, "
+      + "peak live \(memory.peakLiveBytes / 1_048_576) MiB")

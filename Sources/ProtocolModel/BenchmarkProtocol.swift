@@ -15,13 +15,16 @@ public struct BenchmarkProtocol: Sendable, Equatable, Hashable {
     /// JSON default when the key is absent: `Metric.allCases`.
     public var metrics: [Metric]
     public var repetition: RepetitionPolicy
+    /// Relations between engines that `dlbench check` verifies within a run. JSON default: none.
+    public var expectations: [PerformanceExpectation]
 
     public static let defaultSeed: UInt64 = 42
 
     public init(
         name: String, description: String? = nil, seed: UInt64 = BenchmarkProtocol.defaultSeed,
         machines: [MachineSpec], datasets: [DatasetSpec], models: [ModelSpec], engines: [EngineSpec],
-        tasks: [TaskSpec], metrics: [Metric] = Metric.allCases, repetition: RepetitionPolicy = RepetitionPolicy()
+        tasks: [TaskSpec], metrics: [Metric] = Metric.allCases, repetition: RepetitionPolicy = RepetitionPolicy(),
+        expectations: [PerformanceExpectation] = []
     ) {
         self.name = name
         self.description = description
@@ -33,6 +36,7 @@ public struct BenchmarkProtocol: Sendable, Equatable, Hashable {
         self.tasks = tasks
         self.metrics = metrics
         self.repetition = repetition
+        self.expectations = expectations
     }
 
     public func dataset(named name: String) -> DatasetSpec? { datasets.first { $0.name == name } }

@@ -1,42 +1,25 @@
-/// Decoding of `datasets[]` and `models[]` entries.
+/// Decoding of `models[]` entries (datasets: DatasetDecoding.swift).
 extension ProtocolDecoder {
-    func decodeDataset(_ value: JSONValue, at path: JSONPath) -> DatasetSpec? {
-        guard let reader = ObjectReader(value, at: path, context: context) else { return nil }
-        reader.checkKeys(
-            allowed: ["name", "kind", "features", "classes", "trainSamples", "testSamples", "seed", "noise"],
-            aliases: ProtocolDecoder.keyAliases)
-        let name = reader.string("name")
-        let kind = reader.enumeration("kind", as: DatasetKind.self)
-        let features = reader.integer("features", bounds: .within(DatasetSpec.featureRange))
-        let classes = reader.integer("classes", bounds: .within(DatasetSpec.classRange))
-        let trainSamples = reader.integer("trainSamples", bounds: .atLeast(1))
-        let testSamples = reader.integer("testSamples", bounds: .atLeast(1))
-        let seed = reader.unsignedInteger("seed", .optional)
-        let noise = reader.number("noise", .defaulted(1.0), bounds: .atLeast(0))
-        guard let name, let kind, let features, let classes, let trainSamples, let testSamples, let noise else { return nil }
-        if reader.contains("seed") && seed == nil { return nil }
-        return DatasetSpec(
-            name: name, kind: kind, features: features, classes: classes, trainSamples: trainSamples,
-            testSamples: testSamples, seed: seed, noise: noise)
-    }
-
     func decodeModel(_ value: JSONValue, at path: JSONPath) -> ModelSpec? {
         guard let reader = ObjectReader(value, at: path, context: context) else { return nil }
         let kind = reader.enumeration("kind", as: ModelKind.self)
-        let settingKeys: [String]
-        switch kind {
-        case .mlp?: settingKeys = ["hidden", "activation"]
-        case nil: settingKeys = ["hidden", "activation"]  // union of all kinds' keys while the kind is unknown
-        }
-        reader.checkKeys(allowed: ["name", "kind"] + settingKeys, aliases: ProtocolDecoder.keyAliases)
+        // While the kind is unknown, accept the union of every family's keys (the kind error is the one to fix).
+        let settingKeys = kind.map { ProtocolDecoder.networkSettingKeys[$0] ?? [] }
+            ?? ModelKind.allCases.flatMap { ProtocolDecoder.networkSettingKeys[$0] ?? [] }
+        reader.checkKeys(allowed: ["name", "kind", "init"] + settingKeys, aliases: ProtocolDecoder.keyAliases)
         let name = reader.string("name")
+        let initialWeights = reader.string("init", .optional).map(context.resolvedPath)
+        if reader.contains("init") && initialWeights == nil { return nil }
         let architecture: ModelArchitecture?
         switch kind {
         case .mlp?: architecture = decodeMLP(reader).map(ModelArchitecture.mlp)
+        case .cnn?: architecture = decodeCNN(reader).map(ModelArchitecture.cnn)
+        case .transformer?: architecture = decodeTransformer(reader).map(ModelArchitecture.transformer)
+        case .lstm?: architecture = decodeLSTM(reader).map(ModelArchitecture.lstm)
         case nil: architecture = nil
         }
         guard let name, let architecture else { return nil }
-        return ModelSpec(name: name, architecture: architecture)
+        return ModelSpec(name: name, architecture: architecture, initialWeights: initialWeights)
     }
 
     private func decodeMLP(_ reader: ObjectReader) -> MLPSpec? {

@@ -5,6 +5,8 @@
 /// anything went wrong inside one entry (compare before and after) without extra plumbing.
 final class DecodingContext {
     private(set) var issues: [ProtocolIssue] = []
+    /// Directory of the file being decoded; relative paths inside it (datasets, manifests, weights) resolve here.
+    var baseDirectory = "."
 
     var issueCount: Int { issues.count }
 

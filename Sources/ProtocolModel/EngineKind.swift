@@ -6,7 +6,7 @@ public enum EngineKind: String, Sendable, Equatable, Hashable, CaseIterable {
     case eager, traced, fused, opencl
 
     /// The engines implemented in this version of dlbench; grows as engines land.
-    public static var available: Set<EngineKind> { [.eager] }
+    public static var available: Set<EngineKind> { [.eager, .traced, .fused] }
 
     public var isAvailable: Bool { EngineKind.available.contains(self) }
 }

@@ -2,9 +2,12 @@
 public struct EngineSpec: Sendable, Equatable, Hashable {
     public var name: String
     public var kind: EngineKind
+    /// Fusion passes (engines of kind `fused` only; all on by default).
+    public var fusion: FusionSpec
 
-    public init(name: String, kind: EngineKind) {
+    public init(name: String, kind: EngineKind, fusion: FusionSpec = FusionSpec()) {
         self.name = name
         self.kind = kind
+        self.fusion = fusion
     }
 }

@@ -9,31 +9,65 @@ public enum Metric: String, Sendable, Equatable, Hashable, CaseIterable {
     case testAccuracy = "test_accuracy"
     case latency = "latency"
     case peakLiveBytes = "peak_live_bytes"
+    /// The first training step of a trial, timed apart and never pooled with `step_time` (capture and
+    /// compilation of later engines land here).
+    case timeToFirstStep = "time_to_first_step"
+    /// Sum of the timed steps of each complete epoch of measured steps.
+    case epochTime = "epoch_time"
+    /// Wall time from before the first data touch to the first evaluation at or above the task's target,
+    /// evaluation time excluded; +∞ when the target was never reached (never counted as fast).
+    case timeToTarget = "time_to_target"
+    /// 1 when the trial reached the task's target quality, else 0.
+    case targetReached = "target_reached"
+    /// Time spent in target evaluations, reported apart from `time_to_target`.
+    case evaluationTime = "evaluation_time"
+    /// Per-trial 90th and 99th percentile of query latency.
+    case latencyP90 = "latency_p90"
+    case latencyP99 = "latency_p99"
+    /// Server scenario: 1 when the p99 latency (queueing included) stayed within the task's bound, else 0.
+    case latencyBoundMet = "latency_bound_met"
+    /// Server scenario with `searchHighestRate`: the highest Poisson rate found whose p99 met the bound.
+    case maxRateWithinBound = "max_rate_within_bound"
+    /// The worker's high-water resident set size (VmHWM) for the trial.
+    case peakRSSBytes = "peak_rss_bytes"
+    /// System allocations of tensor buffers per measured step (pool misses), from `BufferPool`'s counters.
+    case allocationsPerStep = "allocations_per_step"
+    /// Time to read, verify, generate, split and normalise the task's dataset, before and apart from any timed
+    /// step (reported with the first trial of each case; the dataset is loaded once per run).
+    case dataLoadTime = "data_load_time"
 
     public var unit: String {
         switch self {
-        case .stepTime: return "ms"
+        case .stepTime, .latency, .timeToFirstStep, .latencyP90, .latencyP99: return "ms"
         case .samplesPerSecond: return "samples/s"
         case .finalLoss: return "loss"
-        case .testAccuracy: return "fraction"
-        case .latency: return "ms"
-        case .peakLiveBytes: return "bytes"
+        case .testAccuracy, .targetReached, .latencyBoundMet: return "fraction"
+        case .peakLiveBytes, .peakRSSBytes: return "bytes"
+        case .epochTime, .timeToTarget, .evaluationTime: return "s"
+        case .maxRateWithinBound: return "queries/s"
+        case .allocationsPerStep: return "allocations"
+        case .dataLoadTime: return "ms"
         }
     }
 
     public var polarity: MetricPolarity {
         switch self {
-        case .samplesPerSecond, .testAccuracy: return .higherIsBetter
-        case .stepTime, .finalLoss, .latency, .peakLiveBytes: return .lowerIsBetter
+        case .samplesPerSecond, .testAccuracy, .targetReached, .latencyBoundMet, .maxRateWithinBound:
+            return .higherIsBetter
+        case .stepTime, .finalLoss, .latency, .peakLiveBytes, .timeToFirstStep, .epochTime, .timeToTarget,
+             .evaluationTime, .latencyP90, .latencyP99, .peakRSSBytes, .allocationsPerStep, .dataLoadTime:
+            return .lowerIsBetter
         }
     }
 
     /// The task kinds that produce this metric.
     public var appliesTo: Set<TaskKind> {
         switch self {
-        case .stepTime, .finalLoss, .testAccuracy: return [.train]
-        case .latency: return [.infer]
-        case .samplesPerSecond, .peakLiveBytes: return [.train, .infer]
+        case .stepTime, .finalLoss, .testAccuracy, .timeToFirstStep, .epochTime, .timeToTarget, .targetReached,
+             .evaluationTime:
+            return [.train]
+        case .latency, .latencyP90, .latencyP99, .latencyBoundMet, .maxRateWithinBound: return [.infer]
+        case .samplesPerSecond, .peakLiveBytes, .peakRSSBytes, .allocationsPerStep, .dataLoadTime: return [.train, .infer]
         }
     }
 

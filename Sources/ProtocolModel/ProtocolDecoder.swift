@@ -7,6 +7,7 @@ struct ProtocolDecoder {
 
     static let topLevelKeys = [
         "$schema", "name", "description", "seed", "machines", "datasets", "models", "engines", "tasks", "metrics", "repetition",
+        "expectations",
     ]
 
     /// Likely wrong spellings of keys whose names are not obvious, for "did you mean" hints.
@@ -31,12 +32,14 @@ struct ProtocolDecoder {
         let repetition = reader.field("repetition", .defaulted(RepetitionPolicy()), expectation: "an object") {
             decodeRepetition($0, at: $1)
         }
+        let expectations = decodeExpectations(in: reader, tasks: tasks?.items, defined: defined)
         guard context.hasNoIssues(since: mark), let name, let seed, let machines, let datasets, let models,
-              let engines, let tasks, let metrics, let repetition
+              let engines, let tasks, let metrics, let repetition, let expectations
         else { return nil }
         return BenchmarkProtocol(
             name: name, description: description, seed: seed, machines: machines.items, datasets: datasets.items,
-            models: models.items, engines: engines.items, tasks: tasks.items, metrics: metrics, repetition: repetition)
+            models: models.items, engines: engines.items, tasks: tasks.items, metrics: metrics, repetition: repetition,
+            expectations: expectations)
     }
 
     func decodeMetrics(in reader: ObjectReader) -> [Metric]? {
@@ -45,15 +48,5 @@ struct ProtocolDecoder {
                 context.enumeration(element, at: elementPath, as: Metric.self)
             }
         }
-    }
-
-    func decodeRepetition(_ value: JSONValue, at path: JSONPath) -> RepetitionPolicy? {
-        guard let reader = ObjectReader(value, at: path, context: context) else { return nil }
-        reader.checkKeys(allowed: ["warmupSteps", "trials"], aliases: ProtocolDecoder.keyAliases)
-        let defaults = RepetitionPolicy()
-        let warmupSteps = reader.integer("warmupSteps", .defaulted(defaults.warmupSteps), bounds: .atLeast(0))
-        let trials = reader.integer("trials", .defaulted(defaults.trials), bounds: .within(RepetitionPolicy.trialRange))
-        guard let warmupSteps, let trials else { return nil }
-        return RepetitionPolicy(warmupSteps: warmupSteps, trials: trials)
     }
 }

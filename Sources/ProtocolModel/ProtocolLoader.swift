@@ -45,6 +45,7 @@ public enum ProtocolLoader {
             ])
         }
         let context = DecodingContext()
+        context.baseDirectory = DecodingContext.directory(of: file)
         let decoder = ProtocolDecoder(context: context)
         guard let decoded = decoder.decode(root), context.issueCount == 0 else {
             throw ProtocolError(file: file, issues: context.sortedIssues)

@@ -1,11 +1,12 @@
 /// Decoding of `tasks[]` entries: common keys, then the workload chosen by `kind`.
 ///
-/// A task object is flat: train tasks add `batchSize`, `steps`/`epochs`, `optimizer`;
-/// infer tasks add `batchSizes`, `iterations`. Keys of the other kind are rejected.
+/// A task object is flat: train tasks add `batchSize`, `steps`/`epochs`, `optimizer`, `target`;
+/// infer tasks add `batchSizes`, `iterations`, `scenario`, `minDurationSeconds` and the server keys.
+/// Keys of the other kind are rejected.
 extension ProtocolDecoder {
     static let commonTaskKeys = ["name", "kind", "model", "dataset", "engines", "machines"]
-    static let trainTaskKeys = ["batchSize", "steps", "epochs", "optimizer"]
-    static let inferTaskKeys = ["batchSizes", "iterations"]
+    static let trainTaskKeys = ["batchSize", "steps", "epochs", "optimizer", "target", "exportWeights"]
+    static let inferTaskKeys = ["batchSizes", "iterations", "scenario", "minDurationSeconds"] + serverTaskKeys
 
     func decodeTask(_ value: JSONValue, at path: JSONPath, defined: DefinedNames) -> TaskSpec? {
         guard let reader = ObjectReader(value, at: path, context: context) else { return nil }
@@ -41,8 +42,13 @@ extension ProtocolDecoder {
         let optimizer = reader.field("optimizer", .required, expectation: "an optimizer object") { value, path in
             decodeOptimizer(value, at: path)
         }
-        guard let batchSize, let length, let optimizer else { return nil }
-        return TrainSpec(batchSize: batchSize, length: length, optimizer: optimizer)
+        let mark = context.issueCount
+        let target = reader.field("target", .optional, expectation: "a target object") { value, path in
+            decodeQualityTarget(value, at: path)
+        }
+        let exportWeights = reader.string("exportWeights", .optional).map(context.resolvedPath)
+        guard let batchSize, let length, let optimizer, context.hasNoIssues(since: mark) else { return nil }
+        return TrainSpec(batchSize: batchSize, length: length, optimizer: optimizer, target: target, exportWeights: exportWeights)
     }
 
     private func decodeTrainingLength(_ reader: ObjectReader) -> TrainingLength? {
@@ -73,7 +79,14 @@ extension ProtocolDecoder {
             }
         }
         let iterations = reader.integer("iterations", .defaulted(100), bounds: .atLeast(1))
-        guard let batchSizes, let iterations else { return nil }
-        return InferSpec(batchSizes: batchSizes, iterations: iterations)
+        let mark = context.issueCount
+        let scenario = reader.enumeration("scenario", .defaulted(.singleStream), as: InferenceScenario.self)
+        let minDuration = reader.number("minDurationSeconds", .defaulted(0), bounds: .atLeast(0))
+        let server = scenario.flatMap { decodeServerSettings(reader, scenario: $0) }
+        guard let batchSizes, let iterations, let scenario, let minDuration, context.hasNoIssues(since: mark) else {
+            return nil
+        }
+        return InferSpec(batchSizes: batchSizes, iterations: iterations, scenario: scenario,
+                         minDurationSeconds: minDuration, server: server)
     }
 }

@@ -25,16 +25,20 @@ public enum ReportBuilder {
             return [row(for: result, metric: "", unit: "", summary: nil)]
         }
         return result.series.map { series in
-            row(for: result, metric: series.metric, unit: series.unit, summary: SampleSummary(series.values))
+            var row = row(for: result, metric: series.metric, unit: series.unit, summary: SampleSummary(series.values))
+            row.samples = series.values
+            return row
         }
     }
 
     private static func row(for result: CaseResult, metric: String, unit: String, summary: SampleSummary?) -> ReportRow {
-        ReportRow(
+        var row = ReportRow(
             runID: result.runID, machine: result.machine.name, task: result.task, taskKind: result.taskKind,
             engine: result.engine, model: result.model, dataset: result.dataset, batchSize: result.batchSize,
             metric: metric, unit: unit, n: summary?.count ?? 0, median: summary?.median, p10: summary?.p10,
             p90: summary?.p90, mean: summary?.mean, min: summary?.minimum, max: summary?.maximum,
             caseStatus: result.status.rawValue, message: result.message)
+        row.machineIdentity = result.machine.identityHash
+        return row
     }
 }

@@ -29,6 +29,11 @@ public struct ReportRow: Sendable, Equatable {
     /// Case status raw value ("succeeded", "failed", …).
     public var caseStatus: String
     public var message: String?
+    /// The machine's environment identity hash: rows of different identities are never compared.
+    public var machineIdentity = ""
+    /// The raw values behind the statistics (NaNs kept), for confidence intervals, rank tests and
+    /// the JSON report; empty for a case without samples.
+    public var samples: [Double] = []
 
     public init(runID: Int64, machine: String, task: String, taskKind: String, engine: String, model: String,
                 dataset: String, batchSize: Int?, metric: String, unit: String, n: Int, median: Double?,

@@ -8,6 +8,9 @@ extension ResultStore {
         migrator.registerMigration("v1-initial") { db in
             try db.execute(sql: initialSchema)
         }
+        migrator.registerMigration("v2-measurement") { db in
+            try db.execute(sql: measurementSchema)
+        }
         return migrator
     }
 

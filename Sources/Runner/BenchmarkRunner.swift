@@ -5,20 +5,26 @@ import ProtocolModel
 import ResultStore
 import TensorCore
 
-/// Executes a protocol: plans its cases, runs every trial round across all cases (so drift is spread over all
-/// engines rather than concentrated on the last), and commits each trial as it finishes. A failing case is
-/// recorded with its reason and the run goes on.
+/// Executes a protocol: plans its cases, runs trial rounds in which every unsettled case runs once in a
+/// seeded random order (so drift is spread over all engines rather than concentrated on the last), and
+/// commits each trial as it finishes. Each trial runs in a worker process when `isolation` says so; a
+/// failing, crashing, hanging or killed case is recorded with its reason and the run goes on.
 public final class BenchmarkRunner {
     public struct Outcome: Sendable {
         public var runID: Int64
         public var status: RunStatus
+        /// Noise warnings of the run, also stored with it.
+        public var warnings: [String] = []
+        public var stoppingReason: String = ""
     }
 
     let store: ResultStore
     let observer: (RunEvent) -> Void
+    let isolation: CaseIsolation
 
-    public init(store: ResultStore, observer: @escaping (RunEvent) -> Void = { _ in }) {
+    public init(store: ResultStore, isolation: CaseIsolation = .inProcess, observer: @escaping (RunEvent) -> Void = { _ in }) {
         self.store = store
+        self.isolation = isolation
         self.observer = observer
     }
 
@@ -44,67 +50,85 @@ public final class BenchmarkRunner {
                 dataset: plannedCase.task.dataset, batchSize: plannedCase.batchSize,
                 configJSON: CaseConfiguration.json(plannedCase))))
         }
-        observer(.started(runID: runID, cases: planned.count, trials: benchmark.repetition.trials))
+        let overhead = HarnessOverhead.measure().median
+        var context = RunContext(runID: runID, benchmark: benchmark, protocolPath: protocolPath, protocolText: protocolText,
+                                 planned: planned, caseIDs: caseIDs)
+        for warning in environmentWarnings(fingerprints.values.first) { try emit(warning, caseID: nil, in: &context) }
+        try store.recordMeasurement(runID: runID, RunMeasurement(
+            orderSeed: context.orderSeed, harnessOverheadNanoseconds: overhead, isolation: isolation.label))
+        observer(.started(runID: runID, cases: planned.count, plannedTrials: planned.count * benchmark.repetition.maxTrials))
 
-        var datasets: [String: LabeledDataset] = [:]
-        var failed = Set<Int>()
-        var status = RunStatus.completed
-        let trials = benchmark.repetition.trials
-        rounds: for trial in 0..<trials {
-            for (index, plannedCase) in planned.enumerated() where !failed.contains(index) {
-                if trial == 0 { try store.markCaseRunning(caseID: caseIDs[index]) }
-                do {
-                    let dataset = try datasetFor(plannedCase, in: benchmark, cache: &datasets)
-                    let startedAt = Date()
-                    let samples = try TrialExecutor(benchmark: benchmark, plannedCase: plannedCase, dataset: dataset,
-                                                    trialIndex: trial).run()
-                    try store.recordTrial(caseID: caseIDs[index], index: trial, startedAt: startedAt, endedAt: Date(),
-                                          samples: samples)
-                    observer(.trialFinished(plannedCase, trial: trial + 1, of: trials, headline: Self.headline(samples)))
-                } catch RunnerError.interrupted {
-                    try store.finishCase(caseID: caseIDs[index], status: .failed, message: RunnerError.interrupted.description)
-                    failed.insert(index)
-                    status = .interrupted
-                    break rounds
-                } catch let RunnerError.unsupported(reason) {
-                    failed.insert(index)
-                    try store.finishCase(caseID: caseIDs[index], status: .skipped, message: reason)
-                    observer(.caseSkipped(plannedCase, reason: reason))
-                } catch {
-                    failed.insert(index)
-                    let message = "trial \(trial + 1): \(error)"
-                    try store.finishCase(caseID: caseIDs[index], status: .failed, message: message)
-                    observer(.caseFailed(plannedCase, message: message))
-                }
-                BufferPool.shared.trim()
-            }
-        }
-        for index in planned.indices where !failed.contains(index) {
-            let finishedAll = status == .completed
+        try runRounds(&context)
+
+        for index in planned.indices where !context.failed.contains(index) {
+            let finishedAll = context.status == .completed
             try store.finishCase(caseID: caseIDs[index], status: finishedAll ? .succeeded : .failed,
                                  message: finishedAll ? nil : "run interrupted before all trials finished")
         }
-        try store.finishRun(runID: runID, status: status, endedAt: Date())
-        observer(.finished(runID: runID, status: status.rawValue))
-        return Outcome(runID: runID, status: status)
+        for warning in try resultWarnings(context, overheadNanoseconds: overhead) {
+            try emit(warning.warning, caseID: warning.caseID, in: &context)
+        }
+        try store.recordMeasurement(runID: runID, RunMeasurement(
+            orderSeed: context.orderSeed, harnessOverheadNanoseconds: overhead, isolation: isolation.label,
+            stoppingReason: context.stoppingReason))
+        try store.finishRun(runID: runID, status: context.status, endedAt: Date())
+        observer(.finished(runID: runID, status: context.status.rawValue))
+        return Outcome(runID: runID, status: context.status, warnings: context.warnings,
+                       stoppingReason: context.stoppingReason)
     }
 
-    private func datasetFor(_ plannedCase: PlannedCase, in benchmark: BenchmarkProtocol,
-                            cache: inout [String: LabeledDataset]) throws -> LabeledDataset {
-        if let cached = cache[plannedCase.task.dataset] { return cached }
+    private func emit(_ warning: NoiseWarning, caseID: Int64?, in context: inout RunContext) throws {
+        try store.recordWarning(runID: context.runID, StoredWarning(caseID: caseID, kind: warning.kind.rawValue,
+                                                                    message: warning.message))
+        context.warnings.append(warning.message)
+        observer(.warning(warning.message))
+    }
+
+    /// The dataset of a case, generated from its spec (and the protocol seed).
+    static func makeDataset(for plannedCase: PlannedCase, in benchmark: BenchmarkProtocol) throws -> LabeledDataset {
         guard let spec = benchmark.dataset(named: plannedCase.task.dataset) else {
             throw RunnerError.unsupported("dataset '\(plannedCase.task.dataset)' is not defined")
         }
-        let dataset = WorkloadFactory.dataset(spec, protocolSeed: benchmark.seed)
-        cache[spec.name] = dataset
-        return dataset
+        return try WorkloadFactory.dataset(spec, protocolSeed: benchmark.seed)
     }
 
-    /// A one-line summary of a trial for progress output: the median of its first repeated metric.
-    static func headline(_ samples: [MetricSample]) -> String {
-        guard let first = samples.first else { return "no samples" }
-        let values = samples.filter { $0.metric == first.metric }.map(\.value).sorted()
-        let median = values[values.count / 2]
-        return "\(first.metric) median \(String(format: "%.4g", median)) \(first.unit) (n=\(values.count))"
+    /// A one-line summary of a trial for progress output: the median of its primary metric.
+    static func headline(_ samples: [MetricSample], primary: Metric) -> String {
+        let chosen = samples.contains { $0.metric == primary.rawValue } ? primary.rawValue : samples.first?.metric
+        guard let chosen, let first = samples.first(where: { $0.metric == chosen }) else { return "no samples" }
+        let values = samples.filter { $0.metric == chosen }.map(\.value).sorted()
+        let median = SampleSummary.percentile(50, ofSorted: values)
+        return "\(chosen) median \(String(format: "%.4g", median)) \(first.unit) (n=\(values.count))"
     }
+}
+
+/// The mutable state of one run while its rounds execute.
+struct RunContext {
+    let runID: Int64
+    let benchmark: BenchmarkProtocol
+    let protocolPath: String
+    let protocolText: String
+    let planned: [PlannedCase]
+    let caseIDs: [Int64]
+    var failed = Set<Int>()
+    var settled = Set<Int>()
+    var trialsDone: [Int: Int] = [:]
+    var primarySamples: [Int: [Double]] = [:]
+    var datasets: [String: LabeledDataset] = [:]
+    var status = RunStatus.completed
+    var warnings: [String] = []
+    var stoppingReason = ""
+
+    init(runID: Int64, benchmark: BenchmarkProtocol, protocolPath: String, protocolText: String,
+         planned: [PlannedCase], caseIDs: [Int64]) {
+        self.runID = runID
+        self.benchmark = benchmark
+        self.protocolPath = protocolPath
+        self.protocolText = protocolText
+        self.planned = planned
+        self.caseIDs = caseIDs
+    }
+
+    /// The seed of the interleaved order (and of the stopping rule's bootstrap): the protocol seed.
+    var orderSeed: UInt64 { benchmark.seed }
 }

@@ -18,8 +18,18 @@ enum CaseConfiguration {
             case let .steps(count): object["steps"] = count
             case let .epochs(count): object["epochs"] = count
             }
+            if let target = spec.target {
+                object["target"] = ["metric": target.metric.rawValue, "value": target.value, "evaluateEvery": target.evaluateEvery]
+            }
         case let .infer(spec):
             object["iterations"] = spec.iterations
+            object["scenario"] = spec.scenario.rawValue
+            object["minDurationSeconds"] = spec.minDurationSeconds
+            if let server = spec.server {
+                object["targetRate"] = server.targetRate
+                object["latencyBoundMs"] = server.latencyBoundMilliseconds
+                object["searchHighestRate"] = server.searchHighestRate
+            }
         }
         guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return "{}" }
         return String(decoding: data, as: UTF8.self)

@@ -7,25 +7,13 @@ import TensorCore
 /// Turns protocol specs into the objects a case runs: datasets, models, optimizers, engines. Every engine
 /// of a case gets the same initial weights (the seed depends on the protocol seed and the model name only).
 enum WorkloadFactory {
-    static func dataset(_ spec: DatasetSpec, protocolSeed: UInt64) -> LabeledDataset {
-        switch spec.kind {
-        case .gaussianClusters:
-            return GaussianClusters.make(name: spec.name, features: spec.features, classes: spec.classes,
-                                         trainSamples: spec.trainSamples, testSamples: spec.testSamples,
-                                         noise: spec.noise, seed: spec.seed ?? protocolSeed &+ stableHash(spec.name))
-        }
+    /// Generated or read from files, checked, split and normalised, with its load time (see `DatasetLoader`).
+    static func dataset(_ spec: DatasetSpec, protocolSeed: UInt64) throws -> LabeledDataset {
+        try DatasetLoader.load(spec, protocolSeed: protocolSeed)
     }
 
     static func model(_ spec: ModelSpec, dataset: LabeledDataset, protocolSeed: UInt64) throws -> any Layer {
-        let seed = protocolSeed &+ stableHash(spec.name)
-        switch spec.architecture {
-        case let .mlp(mlp):
-            guard let activation = ActivationFunction(rawValue: mlp.activation.rawValue) else {
-                throw RunnerError.unsupported("activation '\(mlp.activation.rawValue)' is not implemented")
-            }
-            return MLP.make(inputs: dataset.train.exampleSize, hidden: mlp.hidden, outputs: dataset.train.classes,
-                            activation: activation, seed: seed)
-        }
+        try ModelFactory.make(spec, dataset: dataset, seed: protocolSeed &+ stableHash(spec.name))
     }
 
     static func optimizer(_ spec: OptimizerSpec) -> any Optimizer {
@@ -41,15 +29,7 @@ enum WorkloadFactory {
     }
 
     static func engine(_ spec: EngineSpec, machine: MachineSpec, model: any Layer, optimizer: any Optimizer) throws -> any Engine {
-        switch spec.kind {
-        case .eager:
-            guard machine.device != .gpu else {
-                throw RunnerError.unsupported("engine '\(spec.name)' (eager) runs on the CPU, but machine '\(machine.name)' asks for device gpu")
-            }
-            return EagerEngine(model: model, optimizer: optimizer)
-        case .traced, .fused, .opencl:
-            throw RunnerError.unsupported("engine kind '\(spec.kind.rawValue)' is not available in this build")
-        }
+        try EngineFactory.make(spec, machine: machine, model: model, optimizer: optimizer)
     }
 
     /// FNV-1a: a seed offset that depends only on a name, stable across processes and platforms.

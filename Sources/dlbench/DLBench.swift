@@ -13,7 +13,12 @@ struct DLBench: ParsableCommand {
           dlbench report --format csv                summarise the latest run as CSV
           dlbench validate Protocols/*.json          check protocols without running them
           dlbench runs                               list stored runs
+          dlbench compare 3 4                        run 4 against run 3: ratios, CIs, verdicts
+          dlbench check                              CI gate: exit 1 on a regression (see `dlbench help check`)
+          dlbench env                                this machine's fingerprint and timer overhead
         """,
-        subcommands: [RunCommand.self, ValidateCommand.self, ReportCommand.self, RunsCommand.self]
+        subcommands: [RunCommand.self, ValidateCommand.self, ReportCommand.self, CompareCommand.self, CheckCommand.self,
+                      MergeCommand.self, RunsCommand.self, EnvCommand.self,
+                      WorkerSubcommand.self]
     )
 }

@@ -1,45 +1,80 @@
 import ArgumentParser
+import Foundation
 import Reports
 import ResultStore
 
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, csv
+    case table, csv, json, markdown, html
+    case githubBenchmarkSmaller = "github-benchmark-smaller"
+    case githubBenchmarkBigger = "github-benchmark-bigger"
+    case bmf
 }
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Summarise a stored run.",
+        abstract: "Summarise stored runs.",
         discussion: """
-        One row per case and metric with the median, p10, p90 and sample count. `table` is for people (the default \
-        on a terminal); `csv` is RFC 4180 with a header row (the default when output is piped).
+        One row per case and metric with the median, p10, p90 and sample count.
+          table      for people (the default on a terminal; colour only on a terminal)
+          csv        RFC 4180 with a header row (the default when output is piped)
+          json       every field, raw samples included; schema in docs/report-json.md (also a baseline for `check`)
+          markdown   for README files and pull-request comments
+          html       one self-contained page with inline SVG charts (no network needed)
+          github-benchmark-smaller / -bigger   github-action-benchmark customSmallerIsBetter / customBiggerIsBetter
+          bmf        Bencher Metric Format
 
-          dlbench report                       latest run, as a table
-          dlbench report --format csv > r.csv  latest run, for a spreadsheet or pandas
-          dlbench report --run 3               a specific run (see `dlbench runs`)
+          dlbench report                                   latest run, as a table
+          dlbench report --format csv > r.csv              latest run, for a spreadsheet or pandas
+          dlbench report --run 3 --baseline-engine eager   run 3 with the speedup pivot over eager
+          dlbench report --format html > report.html       a page to open in a browser
         """
     )
 
-    @Option(help: ArgumentHelp("Output format: table or csv.", valueName: "format"))
+    @Option(help: ArgumentHelp("Output format (see above).", valueName: "format"))
     var format: ReportFormat?
 
-    @Option(name: .customLong("run"), help: ArgumentHelp("The run to report (default: the latest).", valueName: "id"))
-    var runID: Int64?
+    @Option(name: .customLong("run"), help: ArgumentHelp("A run to report (repeatable; default: the latest).", valueName: "id"))
+    var runIDs: [Int64] = []
 
+    @Option(name: .customLong("protocol"), help: ArgumentHelp("The latest run of this protocol.", valueName: "name"))
+    var protocolName: String?
+
+    @Option(name: .customLong("baseline-engine"),
+            help: ArgumentHelp("Add the tasks × engines pivot of speedups over this engine.", valueName: "name"))
+    var baselineEngine: String?
+
+    @Option(name: .customLong("pivot-metric"),
+            help: ArgumentHelp("Metric of the pivot (default: step_time for training, latency for inference).",
+                               valueName: "name"))
+    var pivotMetric: String?
+
+    @OptionGroup var filters: ReportFilterOptions
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
         let store = try database.open()
-        guard let runID = try runID ?? store.latestRunID() else {
-            throw CommandFailure("no runs in \(database.path); start one with `dlbench run Protocols/quickstart.json`")
+        let selection: ReportSelection
+        do {
+            selection = try ReportSelection.load(from: store, runIDs: runIDs, protocolName: protocolName,
+                                                 filter: filters.filter)
+        } catch let error as ReportSelectionError {
+            throw CommandFailure(error.description)
         }
-        guard try store.run(id: runID) != nil else {
-            throw CommandFailure("run \(runID) is not in \(database.path); `dlbench runs --db \(database.path)` lists them")
-        }
-        let rows = try ReportBuilder.rows(from: store, runID: runID)
-        switch format ?? (Terminal.standardOutputIsTerminal ? .table : .csv) {
-        case .table: print(TableReport.render(rows, colour: Terminal.standardOutputIsTerminal))
+        let rows = selection.rows
+        let pivot = baselineEngine.map { PivotTable(rows: rows, baselineEngine: $0, metric: pivotMetric) }
+        let colour = Terminal.standardOutputIsTerminal
+        switch format ?? (colour ? .table : .csv) {
+        case .table:
+            print(TableReport.render(rows, colour: colour))
+            if let pivot { print(PivotReport.table(pivot, colour: colour)) }
         case .csv: print(CSVReport.render(rows), terminator: "")
+        case .json: print(JSONReport.render(rows: rows, runs: selection.runs, pivot: pivot), terminator: "")
+        case .markdown: print(MarkdownReport.render(rows, pivot: pivot), terminator: "")
+        case .html: print(HTMLReport.render(rows: rows, runs: selection.runs, pivot: pivot), terminator: "")
+        case .githubBenchmarkSmaller: print(BenchmarkExport.githubBenchmark(rows, direction: .smallerIsBetter), terminator: "")
+        case .githubBenchmarkBigger: print(BenchmarkExport.githubBenchmark(rows, direction: .biggerIsBetter), terminator: "")
+        case .bmf: print(BenchmarkExport.bencherMetricFormat(rows), terminator: "")
         }
     }
 }

@@ -12,8 +12,10 @@ struct RunCommand: ParsableCommand {
         discussion: """
         Runs every case (task × machine × engine × batch size) for the protocol's trials, committing each trial to \
         the database as it finishes, then prints the comparison table. Ctrl-C stops after the current step: the run \
-        is marked interrupted and finished trials are kept. A case that fails is recorded with its reason and the \
-        run goes on.
+        is marked interrupted and finished trials are kept. Each trial runs in its own worker process (`dlbench \
+        worker`): a case that fails, crashes, is killed or exceeds repetition.caseTimeoutSeconds is recorded with \
+        its reason and the run goes on. Cases run in a seeded random order per round; noise warnings (load, \
+        frequency scaling, high variation) are printed and stored with the run.
 
         Exit status: 0 when every case succeeded or was skipped, 1 when a case failed, 2 for an invalid protocol, \
         130 when interrupted.
@@ -25,8 +27,11 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Flag(help: "Print only errors and the final table.")
+    @Flag(help: "Print only errors, warnings and the final table (for CI).")
     var quiet = false
+
+    @Flag(name: .customLong("in-process"), help: "Run trials inside this process instead of worker processes (debugging).")
+    var inProcess = false
 
     func run() throws {
         let text: String
@@ -42,11 +47,12 @@ struct RunCommand: ParsableCommand {
         let store = try database.open()
         InterruptMonitor.install()
         let progress = ProgressPrinter(quiet: quiet)
-        let outcome = try BenchmarkRunner(store: store, observer: progress.handle).run(
+        let isolation: CaseIsolation = inProcess ? .inProcess : (WorkerCommand.currentExecutable().map { .worker($0) } ?? .inProcess)
+        let outcome = try BenchmarkRunner(store: store, isolation: isolation, observer: progress.handle).run(
             benchmark, protocolPath: protocolFile, protocolText: text)
         let rows = try ReportBuilder.rows(from: store, runID: outcome.runID)
         print(TableReport.render(rows, colour: Terminal.standardOutputIsTerminal))
-        if !quiet { Terminal.printError("results: \(database.path) (run \(outcome.runID))") }
+        if !quiet { Terminal.printError("results: \(database.path) (run \(outcome.runID)); \(outcome.stoppingReason)") }
         if outcome.status == .interrupted { throw ExitCode(130) }
         if rows.contains(where: { $0.caseStatus == CaseStatus.failed.rawValue }) { throw ExitCode(1) }
     }

@@ -42,9 +42,9 @@ final class EnumValueTests: XCTestCase {
 
     func testEngineKindNotAvailableInThisBuild() {
         assertSingleIssue(
-            SampleProtocol.json(engines: #"[{ "name": "eager", "kind": "eager" }, { "name": "jit", "kind": "traced" }]"#),
+            SampleProtocol.json(engines: #"[{ "name": "eager", "kind": "eager" }, { "name": "gpu", "kind": "opencl" }]"#),
             path: "engines[1].kind",
-            contains: ["engine kind 'traced' is not available in this version of dlbench (available: eager)"])
+            contains: ["engine kind 'opencl' is not available in this version of dlbench (available: eager, traced, fused)"])
     }
 
     func testUnknownEngineKindIsAnEnumError() {

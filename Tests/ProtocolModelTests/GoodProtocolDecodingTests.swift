@@ -13,8 +13,8 @@ final class GoodProtocolDecodingTests: XCTestCase {
             MachineSpec(name: "four-threads", threads: 4, device: .any),
         ])
         XCTAssertEqual(decoded.datasets, [
-            DatasetSpec(name: "blobs", kind: .gaussianClusters, features: 32, classes: 4,
-                        trainSamples: 4096, testSamples: 1024, seed: 11, noise: 0.5),
+            DatasetSpec(name: "blobs", source: .gaussianClusters(GaussianClustersSpec(
+                features: 32, classes: 4, trainSamples: 4096, testSamples: 1024, seed: 11, noise: 0.5))),
         ])
         XCTAssertEqual(decoded.models, [
             ModelSpec(name: "mlp-small", architecture: .mlp(MLPSpec(hidden: [64, 64], activation: .gelu))),
@@ -41,8 +41,13 @@ final class GoodProtocolDecodingTests: XCTestCase {
         XCTAssertNil(decoded.description)
         XCTAssertEqual(decoded.seed, 42)
         XCTAssertEqual(decoded.machines, [MachineSpec(name: "default", threads: 1, device: .cpu)])
-        XCTAssertEqual(decoded.datasets.first?.noise, 1.0)
-        XCTAssertNil(decoded.datasets.first?.seed)
+        guard case .gaussianClusters(let clusters)? = decoded.datasets.first?.source else {
+            return XCTFail("expected gaussian clusters")
+        }
+        XCTAssertEqual(clusters.noise, 1.0)
+        XCTAssertNil(clusters.seed)
+        XCTAssertEqual(decoded.datasets.first?.split, DatasetSplit(validation: 0, test: nil))
+        XCTAssertNil(decoded.datasets.first?.normalization)
         XCTAssertEqual(decoded.models.first?.architecture, .mlp(MLPSpec(hidden: [8], activation: .relu)))
         guard case .train(let train)? = decoded.tasks.first?.workload else {
             return XCTFail("expected a train task")
@@ -65,7 +70,10 @@ final class GoodProtocolDecodingTests: XCTestCase {
         let decoded = try ProtocolLoader.load(contentsOf: Fixtures.folder.appendingPathComponent("good/infer-only.json"))
         XCTAssertEqual(decoded.seed, UInt64.max)
         XCTAssertEqual(decoded.machines.first?.threads, 256)
-        XCTAssertEqual(decoded.datasets.first?.features, 100_000)
+        guard case .gaussianClusters(let clusters)? = decoded.datasets.first?.source else {
+            return XCTFail("expected gaussian clusters")
+        }
+        XCTAssertEqual(clusters.features, 100_000)
         XCTAssertEqual(decoded.repetition.trials, 1000)
     }
 
@@ -84,7 +92,7 @@ final class GoodProtocolDecodingTests: XCTestCase {
 
     func testLookupsFindEntriesByName() throws {
         let decoded = try ProtocolLoader.load(contentsOf: Fixtures.folder.appendingPathComponent("good/full.json"))
-        XCTAssertEqual(decoded.dataset(named: "blobs")?.features, 32)
+        XCTAssertEqual(decoded.dataset(named: "blobs")?.kind, .gaussianClusters)
         XCTAssertEqual(decoded.model(named: "linear")?.architecture.kind, .mlp)
         XCTAssertEqual(decoded.engine(named: "eager")?.kind, .eager)
         XCTAssertEqual(decoded.machine(named: "four-threads")?.threads, 4)

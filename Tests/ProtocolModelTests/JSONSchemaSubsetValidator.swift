@@ -17,6 +17,11 @@ struct JSONSchemaSubsetValidator {
         validate(instance, against: root, path: "$")
     }
 
+    /// Violations of one sub-schema (such as a `$defs` entry); `$ref`s still resolve against the root.
+    func validate(_ instance: JSONValue, against schema: JSONValue) -> [String] {
+        validate(instance, against: schema, path: "$")
+    }
+
     private func validate(_ instance: JSONValue, against schema: JSONValue, path: String) -> [String] {
         if case .bool(let allowed) = schema.kind {
             return allowed ? [] : ["\(path): no value is allowed here"]

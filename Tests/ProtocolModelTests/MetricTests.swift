@@ -3,24 +3,39 @@ import XCTest
 
 final class MetricTests: XCTestCase {
     func testRawValuesAreTheStoredNames() {
-        XCTAssertEqual(Metric.allCases.map(\.rawValue),
-                       ["step_time", "samples_per_second", "final_loss", "test_accuracy", "latency", "peak_live_bytes"])
+        XCTAssertEqual(Metric.allCases.map(\.rawValue), [
+            "step_time", "samples_per_second", "final_loss", "test_accuracy", "latency", "peak_live_bytes",
+            "time_to_first_step", "epoch_time", "time_to_target", "target_reached", "evaluation_time",
+            "latency_p90", "latency_p99", "latency_bound_met", "max_rate_within_bound", "peak_rss_bytes",
+            "allocations_per_step", "data_load_time",
+        ])
     }
 
     func testUnitsAndPolarities() {
-        XCTAssertEqual(Metric.allCases.map(\.unit), ["ms", "samples/s", "loss", "fraction", "ms", "bytes"])
+        XCTAssertEqual(Metric.allCases.map(\.unit), [
+            "ms", "samples/s", "loss", "fraction", "ms", "bytes", "ms", "s", "s", "fraction", "s", "ms", "ms",
+            "fraction", "queries/s", "bytes", "allocations", "ms",
+        ])
+        XCTAssertEqual(Metric.timeToTarget.polarity, .lowerIsBetter)
+        XCTAssertEqual(Metric.targetReached.polarity, .higherIsBetter)
+        XCTAssertEqual(Metric.maxRateWithinBound.polarity, .higherIsBetter)
         XCTAssertEqual(Metric.samplesPerSecond.polarity, .higherIsBetter)
         XCTAssertEqual(Metric.testAccuracy.polarity, .higherIsBetter)
         XCTAssertEqual(Metric.latency.polarity, .lowerIsBetter)
     }
 
     func testWhichTaskKindsProduceEachMetric() {
-        XCTAssertEqual(Metric.allCases.filter { $0.applies(to: .train) },
-                       [.stepTime, .samplesPerSecond, .finalLoss, .testAccuracy, .peakLiveBytes])
-        XCTAssertEqual(Metric.allCases.filter { $0.applies(to: .infer) }, [.samplesPerSecond, .latency, .peakLiveBytes])
+        XCTAssertEqual(Metric.allCases.filter { $0.applies(to: .train) }, [
+            .stepTime, .samplesPerSecond, .finalLoss, .testAccuracy, .peakLiveBytes, .timeToFirstStep, .epochTime,
+            .timeToTarget, .targetReached, .evaluationTime, .peakRSSBytes, .allocationsPerStep, .dataLoadTime,
+        ])
+        XCTAssertEqual(Metric.allCases.filter { $0.applies(to: .infer) }, [
+            .samplesPerSecond, .latency, .peakLiveBytes, .latencyP90, .latencyP99, .latencyBoundMet,
+            .maxRateWithinBound, .peakRSSBytes, .allocationsPerStep, .dataLoadTime,
+        ])
     }
 
-    func testOnlyEagerIsAvailableInThisVersion() {
-        XCTAssertEqual(EngineKind.available, [.eager])
+    func testCPUEnginesAreAvailableInThisVersion() {
+        XCTAssertEqual(EngineKind.available, [.eager, .traced, .fused])
     }
 }

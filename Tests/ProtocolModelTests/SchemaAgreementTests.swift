@@ -63,7 +63,10 @@ final class SchemaAgreementTests: XCTestCase {
         XCTAssertEqual(enumValues(["$defs", "metric"]), Metric.allCases.map(\.rawValue))
         XCTAssertEqual(enumValues(["$defs", "engine", "properties", "kind"]), EngineKind.allCases.map(\.rawValue))
         XCTAssertEqual(enumValues(["$defs", "machine", "properties", "device"]), DeviceKind.allCases.map(\.rawValue))
-        XCTAssertEqual(enumValues(["$defs", "dataset", "properties", "kind"]), DatasetKind.allCases.map(\.rawValue))
+        XCTAssertEqual(enumValues(["$defs", "datasetKind"]), DatasetKind.allCases.map(\.rawValue))
         XCTAssertEqual(enumValues(["$defs", "mlpModel", "properties", "activation"]), Activation.allCases.map(\.rawValue))
+        XCTAssertEqual(enumValues(["$defs", "inferTask", "properties", "scenario"]),
+                       InferenceScenario.allCases.map(\.rawValue))
+        XCTAssertEqual(enumValues(["$defs", "qualityTarget", "properties", "metric"]), TargetMetric.allCases.map(\.rawValue))
     }
 }

@@ -13,7 +13,7 @@ final class UnknownKeyTests: XCTestCase {
         assertSingleIssue(
             SampleProtocol.json(extra: #""repetition": { "trails": 5 }"#),
             path: "repetition.trails",
-            contains: ["unknown key \"trails\"", "'warmupSteps', 'trials'", "did you mean 'trials'?"])
+            contains: ["unknown key \"trails\"", "'warmupSteps',", "'trials', 'minTrials'", "did you mean 'trials'?"])
     }
 
     func testSnakeCaseKeySuggestsTheCamelCaseKey() {

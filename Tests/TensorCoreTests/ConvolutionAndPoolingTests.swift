@@ -121,6 +121,9 @@ final class ConvolutionAndPoolingTests: XCTestCase {
         let tiny = Tensor(shape: [1, 1, 2, 2], values: [1, 4, 3, 2])
         let pooled = try tiny.asLeaf().maxPool2d(kernel: 2)
         XCTAssertEqual(try Gradients.of(pooled, withRespectTo: [pooled.origin!.inputs[0]])[0].values(), [0, 1, 0, 0])
+        let tie = try Tensor.filled([1, 1, 2, 2], value: 2).asLeaf().maxPool2d(kernel: 2)
+        XCTAssertEqual(try Gradients.of(tie, withRespectTo: [tie.origin!.inputs[0]])[0].values(), [1, 0, 0, 0],
+                       "ties send the whole cotangent to the first maximum")
     }
 
     func testAvgPoolMatchesDirectLoopIncludingPaddingAndHasGradients() throws {

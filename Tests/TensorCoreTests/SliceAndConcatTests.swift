@@ -49,6 +49,14 @@ final class SliceAndConcatTests: XCTestCase {
         try assertGradientsMatchFiniteDifferences(inputs: [x, x]) { try Tensor.concat($0, axis: 0) }
     }
 
+    func testSwapLeadingAxesEqualsPermuteAndIsItsOwnGradient() throws {
+        let x = randomTensor([3, 4, 2, 5], seed: 7)
+        XCTAssertEqual(try Tensor.apply(SwapLeadingAxes(), [x]).values(), try x.permuted([1, 0, 2, 3]).values())
+        try assertGradientsMatchFiniteDifferences(inputs: [randomTensor([3, 2, 4], seed: 8)]) {
+            try Tensor.apply(SwapLeadingAxes(), $0)
+        }
+    }
+
     func testConcatOfMismatchedShapesThrowsNamingBothShapes() {
         XCTAssertThrowsError(try Tensor.concat([Tensor.zeros([2, 3]), Tensor.zeros([3, 4])], axis: 0)) { error in
             guard case let .shapeMismatch(op, shapes, _)? = error as? TensorError else { return XCTFail("\(error)") }

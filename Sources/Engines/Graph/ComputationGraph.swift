@@ -42,6 +42,8 @@ public struct GraphNode {
         case input(InputRole)
         case constant(TensorBuffer)
         case operation(any PrimitiveOp)
+        /// The `index`-th additional output of the multi-output op at `producer` (written by its kernel).
+        case additionalOutput(producer: Int, index: Int)
     }
 
     public var kind: Kind
@@ -51,6 +53,17 @@ public struct GraphNode {
     public var op: (any PrimitiveOp)? {
         if case let .operation(op) = kind { return op }
         return nil
+    }
+
+    public var producer: Int? {
+        if case let .additionalOutput(producer, _) = kind { return producer }
+        return nil
+    }
+
+    public init(kind: Kind, inputs: [Int], shape: Shape) {
+        self.kind = kind
+        self.inputs = inputs
+        self.shape = shape
     }
 
     public var byteCount: Int { shape.elementCount * MemoryLayout<Float>.stride }

@@ -35,6 +35,12 @@ public final class GraphExecutable {
         }
         var operations: [any PrimitiveOp] = []
         for node in graph.nodes { if let op = node.op { operations.append(op) } }
+        var additionalOutputs: [Int: [(index: Int, node: Int)]] = [:]
+        for (index, node) in graph.nodes.enumerated() {
+            if case let .additionalOutput(producer, outputIndex) = node.kind {
+                additionalOutputs[producer, default: []].append((outputIndex, index))
+            }
+        }
         var perParity: [[KernelArguments]] = []
         for parity in 0..<2 {
             var list: [KernelArguments] = []
@@ -47,7 +53,11 @@ public final class GraphExecutable {
                     inputShapes: node.inputs.map { graph.nodes[$0].shape },
                     output: Self.pointer(for: index, graph: graph, plan: plan, store: store, parity: parity, arena: arena,
                                          inputs: ownedInputs, outputs: ownedOutputs),
-                    outputShape: node.shape))
+                    outputShape: node.shape,
+                    additionalOutputs: (additionalOutputs[index] ?? []).sorted { $0.index < $1.index }.map {
+                        Self.pointer(for: $0.node, graph: graph, plan: plan, store: store, parity: parity, arena: arena,
+                                     inputs: ownedInputs, outputs: ownedOutputs)
+                    }))
             }
             perParity.append(list)
         }

@@ -10,7 +10,8 @@ public enum GraphSimplifier {
         var used = Set<Int>()
         for (position, output) in graph.outputs.enumerated() {
             let node = graph.nodes[output.node]
-            if node.op != nil && used.insert(output.node).inserted { continue }
+            let written = node.op != nil || node.producer != nil
+            if written && used.insert(output.node).inserted { continue }
             result.nodes.append(GraphNode(kind: .operation(Reshape(to: node.shape)), inputs: [output.node], shape: node.shape))
             result.outputs[position].node = result.nodes.count - 1
         }
@@ -51,11 +52,27 @@ public enum GraphSimplifier {
         for (index, node) in graph.nodes.enumerated() {
             if case .input = node.kind { live[index] = true }
         }
+        // A live multi-output kernel writes all its outputs, and a live additional output needs its producer.
+        for (index, node) in graph.nodes.enumerated() {
+            guard let producer = node.producer else { continue }
+            if live[index] && !live[producer] {
+                var pending = [producer]
+                while let next = pending.popLast() {
+                    guard !live[next] else { continue }
+                    live[next] = true
+                    pending.append(contentsOf: graph.nodes[next].inputs)
+                }
+            }
+        }
+        for (index, node) in graph.nodes.enumerated() where node.producer.map({ live[$0] }) ?? false { live[index] = true }
         var renumbered = [Int](repeating: -1, count: graph.nodes.count)
         var nodes: [GraphNode] = []
         for (index, node) in graph.nodes.enumerated() where live[index] {
             var copy = node
             copy.inputs = node.inputs.map { renumbered[$0] }
+            if case let .additionalOutput(producer, outputIndex) = node.kind {
+                copy.kind = .additionalOutput(producer: renumbered[producer], index: outputIndex)
+            }
             renumbered[index] = nodes.count
             nodes.append(copy)
         }

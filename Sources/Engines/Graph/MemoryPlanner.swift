@@ -40,14 +40,17 @@ public struct MemoryPlan {
             switch node.kind {
             case let .input(role): locations[index] = .input(role); continue
             case .constant: locations[index] = .constant; continue
-            case .operation: break
+            case .operation, .additionalOutput: break
             }
             if let role = outputRoles[index] { locations[index] = .output(role); continue }
-            live.removeAll { $0.end < index }
+            // An additional output is written by its producer's kernel, so it must not overlap anything that
+            // kernel still reads: it is allocated as of the producer's position.
+            let definedAt = node.producer ?? index
+            live.removeAll { $0.end < definedAt }
             let size = Self.aligned(node.shape.elementCount)
             naive += size
             let offset = Self.bestFit(size: size, live: live) ?? (live.map { $0.offset + $0.size }.max() ?? 0)
-            live.append((offset, size, lastUse[index]))
+            live.append((offset, size, max(lastUse[index], definedAt)))
             arena = max(arena, offset + size)
             locations[index] = .arena(offset: offset)
         }

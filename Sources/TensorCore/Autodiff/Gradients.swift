@@ -10,7 +10,8 @@ public enum Gradients {
         try ExecutionContext.withoutGradients {
             for tensor in order.reversed() {
                 guard let origin = tensor.origin, let cotangent = cotangents[ObjectIdentifier(tensor)] else { continue }
-                let inputGradients = try origin.op.vjp(inputs: origin.inputs, output: tensor, cotangent: cotangent)
+                let inputGradients = try origin.op.vjp(inputs: origin.inputs, output: tensor, cotangent: cotangent,
+                                                       needed: origin.inputs.map(\.requiresGradient))
                 for (input, gradient) in zip(origin.inputs, inputGradients) {
                     guard input.requiresGradient, let gradient else { continue }
                     let key = ObjectIdentifier(input)

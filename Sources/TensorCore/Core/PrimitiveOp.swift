@@ -5,12 +5,16 @@ public struct KernelArguments {
     public let inputShapes: [Shape]
     public let output: UnsafeMutablePointer<Float>
     public let outputShape: Shape
+    /// Further outputs of multi-output kernels (fused groups), each shaped like `outputShape`.
+    public let additionalOutputs: [UnsafeMutablePointer<Float>]
 
-    public init(inputs: [UnsafePointer<Float>], inputShapes: [Shape], output: UnsafeMutablePointer<Float>, outputShape: Shape) {
+    public init(inputs: [UnsafePointer<Float>], inputShapes: [Shape], output: UnsafeMutablePointer<Float>, outputShape: Shape,
+                additionalOutputs: [UnsafeMutablePointer<Float>] = []) {
         self.inputs = inputs
         self.inputShapes = inputShapes
         self.output = output
         self.outputShape = outputShape
+        self.additionalOutputs = additionalOutputs
     }
 }
 
@@ -24,8 +28,15 @@ public protocol PrimitiveOp: Sendable, CustomStringConvertible {
     func execute(_ arguments: KernelArguments)
     /// Cotangents of the inputs given the output's cotangent; nil where an input gets no gradient.
     func vjp(inputs: [Tensor], output: Tensor, cotangent: Tensor) throws -> [Tensor?]
+    /// The VJP when only some inputs need a gradient (`needed[i]`), so an op can skip work nobody uses — a
+    /// matmul then runs one GEMM instead of two for a layer whose input is data. Defaults to `vjp`.
+    func vjp(inputs: [Tensor], output: Tensor, cotangent: Tensor, needed: [Bool]) throws -> [Tensor?]
 }
 
 extension PrimitiveOp {
     public var description: String { signature }
+
+    public func vjp(inputs: [Tensor], output: Tensor, cotangent: Tensor, needed: [Bool]) throws -> [Tensor?] {
+        try vjp(inputs: inputs, output: output, cotangent: cotangent)
+    }
 }

@@ -33,8 +33,8 @@ extension Tensor {
 
     /// 2-D cross-correlation (PyTorch's `conv2d`): input [N, C, H, W], weight [O, C, KH, KW], optional bias [O]
     /// → [N, O, OH, OW] with OH = (H + 2·padding − KH) / stride + 1. Lowered to im2col, one GEMM
-    /// W[O, C·KH·KW] · columns[C·KH·KW, N·OH·OW], a bias add and a permute to NCHW; the gradients come from those
-    /// ops' rules (col2im for the input).
+    /// W[O, C·KH·KW] · columns[C·KH·KW, N·OH·OW], a bias add, and a block transpose [O, N, OH·OW] → [N, O, OH·OW];
+    /// the gradients come from those ops' rules (col2im for the input).
     public func conv2d(_ weight: Tensor, bias: Tensor? = nil, stride: Int = 1, padding: Int = 0) throws -> Tensor {
         try conv2d(weight, bias: bias, stride: (stride, stride), padding: (padding, padding))
     }
@@ -58,9 +58,11 @@ extension Tensor {
         let size = try window.outputSize(height: shape[2], width: shape[3], op: "conv2d", shapes: shapes)
         let columns = try Tensor.apply(Im2Col(window), [self])
         let kernelVolume = weight.shape[1] * weight.shape[2] * weight.shape[3]
+        let batch = shape[0]
         var product = try weight.reshaped([outputChannels, kernelVolume]).matmul(columns)
         if let bias { product = try product + bias.reshaped([outputChannels, 1]) }
-        return try product.reshaped([outputChannels, shape[0], size.height, size.width]).permuted([1, 0, 2, 3])
+        let channelMajor = try product.reshaped([outputChannels, batch, size.height * size.width])
+        return try Tensor.apply(SwapLeadingAxes(), [channelMajor]).reshaped([batch, outputChannels, size.height, size.width])
     }
 
     /// Max pooling over H and W of an NCHW tensor; `stride` defaults to `kernel` (as PyTorch).

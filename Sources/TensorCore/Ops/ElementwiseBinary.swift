@@ -39,7 +39,7 @@ public struct ElementwiseBinary: PrimitiveOp {
     }
 }
 
-enum BinaryKernels {
+public enum BinaryKernels {
     @inline(__always)
     static func sameShape(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>,
                           _ count: Int, _ body: (Float, Float) -> Float) {
@@ -55,6 +55,18 @@ enum BinaryKernels {
         case (1, 0): let scalar = b[0]; for index in 0..<count { out[index] = body(a[index], scalar) }
         case (0, 1): let scalar = a[0]; for index in 0..<count { out[index] = body(scalar, b[index]) }
         default: for index in 0..<count { out[index] = body(a[index * aStride], b[index * bStride]) }
+        }
+    }
+
+    /// z = f(a, b) over `count` contiguous elements of equal shape (the fused-group inner loop).
+    public static func sameShapeApply(_ function: BinaryFunction, _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>,
+                                      _ out: UnsafeMutablePointer<Float>, _ count: Int) {
+        switch function {
+        case .add: sameShape(a, b, out, count) { $0 + $1 }
+        case .subtract: sameShape(a, b, out, count) { $0 - $1 }
+        case .multiply: sameShape(a, b, out, count) { $0 * $1 }
+        case .divide: sameShape(a, b, out, count) { $0 / $1 }
+        case .equalMask: sameShape(a, b, out, count) { $0 == $1 ? 1 : 0 }
         }
     }
 

@@ -31,7 +31,9 @@ public struct ElementwiseUnary: PrimitiveOp {
         case .rsqrt: return [try (g * output.map(.square) * output).map(.scale(-0.5))]
         case .tanh: return [try g * output.map(.square).map(.negate).map(.shift(1))]
         case .sigmoid: return [try g * output * output.map(.negate).map(.shift(1))]
-        case .relu: return [try g * x.map(.positiveMask)]
+        // Through the output (relu(x) > 0 exactly where x > 0), so the pre-activation need not stay alive and a
+        // matmul + bias + ReLU epilogue can fuse.
+        case .relu: return [try g * output.map(.positiveMask)]
         case .square: return [try (g * x).map(.scale(2))]
         case .reciprocal: return [try (g * output.map(.square)).map(.negate)]
         case .abs: return [try g * x.map(.positiveMask).map(.scale(2)).map(.shift(-1))]
@@ -46,14 +48,14 @@ public struct ElementwiseUnary: PrimitiveOp {
 }
 
 /// Loops specialised per function so the switch happens once per call, not once per element.
-enum UnaryKernels {
+public enum UnaryKernels {
     @inline(__always)
     static func loop(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, _ count: Int,
                      _ body: (Float) -> Float) {
         for index in 0..<count { output[index] = body(input[index]) }
     }
 
-    static func apply(_ function: UnaryFunction, _ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>,
+    public static func apply(_ function: UnaryFunction, _ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>,
                       _ count: Int) {
         switch function {
         case .negate: loop(input, output, count) { -$0 }
@@ -64,6 +66,9 @@ enum UnaryKernels {
         case .sqrt: loop(input, output, count) { $0.squareRoot() }
         case .rsqrt: loop(input, output, count) { 1 / $0.squareRoot() }
         case .abs: loop(input, output, count) { Swift.abs($0) }
+        case .tanh: loop(input, output, count) { fastTanh($0) }
+        case .geluTanh: loop(input, output, count) { UnaryFunction.geluTanh.evaluate($0) }
+        case .geluTanhDerivative: loop(input, output, count) { UnaryFunction.geluTanhDerivative.evaluate($0) }
         case let .scale(factor): loop(input, output, count) { $0 * factor }
         case let .shift(offset): loop(input, output, count) { $0 + offset }
         default: loop(input, output, count) { function.evaluate($0) }

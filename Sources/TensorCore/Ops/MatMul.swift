@@ -58,6 +58,10 @@ public struct MatMul: PrimitiveOp {
     }
 
     public func vjp(inputs: [Tensor], output: Tensor, cotangent g: Tensor) throws -> [Tensor?] {
+        try vjp(inputs: inputs, output: output, cotangent: g, needed: [true, true])
+    }
+
+    public func vjp(inputs: [Tensor], output: Tensor, cotangent g: Tensor, needed: [Bool]) throws -> [Tensor?] {
         var a = inputs[0], b = inputs[1], cotangent = g
         let originalA = a.shape
         if b.shape.rank == 2 && a.shape.rank > 2 && !transposeA {
@@ -65,13 +69,20 @@ public struct MatMul: PrimitiveOp {
             a = try a.reshaped([a.elementCount / a.shape[a.shape.rank - 1], a.shape[a.shape.rank - 1]])
             cotangent = try g.reshaped([g.elementCount / g.shape[g.shape.rank - 1], g.shape[g.shape.rank - 1]])
         }
-        let gradientA: Tensor = transposeA
-            ? try b.matmul(cotangent, transposeA: transposeB, transposeB: true)
-            : try cotangent.matmul(b, transposeA: false, transposeB: !transposeB)
-        var gradientB: Tensor = transposeB
-            ? try cotangent.matmul(a, transposeA: true, transposeB: transposeA)
-            : try a.matmul(cotangent, transposeA: !transposeA, transposeB: false)
-        if b.shape.rank == 2 && gradientB.shape.rank > 2 { gradientB = try gradientB.sum(axes: Array(0..<(gradientB.shape.rank - 2))) }
-        return [try gradientA.reshaped(originalA), gradientB]
+        var gradientA: Tensor?
+        if needed.first ?? true {
+            gradientA = try (transposeA
+                ? b.matmul(cotangent, transposeA: transposeB, transposeB: true)
+                : cotangent.matmul(b, transposeA: false, transposeB: !transposeB)).reshaped(originalA)
+        }
+        var gradientB: Tensor?
+        if needed.count < 2 || needed[1] {
+            var product = try transposeB
+                ? cotangent.matmul(a, transposeA: true, transposeB: transposeA)
+                : a.matmul(cotangent, transposeA: !transposeA, transposeB: false)
+            if b.shape.rank == 2 && product.shape.rank > 2 { product = try product.sum(axes: Array(0..<(product.shape.rank - 2))) }
+            gradientB = product
+        }
+        return [gradientA, gradientB]
     }
 }

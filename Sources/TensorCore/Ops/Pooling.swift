@@ -16,10 +16,23 @@ public struct MaxPooling2D: PrimitiveOp {
         let w = window
         let outputHeight = arguments.outputShape[2], outputWidth = arguments.outputShape[3]
         let input = arguments.inputs[0], output = arguments.output
+        let isTwoByTwo = w == Window2D(kernel: 2, stride: 2)
         parallelForRows(image.planes, elementsPerRow: image.planeSize) { planes in
             for planeIndex in planes {
                 let plane = input + planeIndex * image.planeSize
                 let target = output + planeIndex * outputHeight * outputWidth
+                if isTwoByTwo {
+                    // The common LeNet/VGG case, branch-free: the max of each 2×2 block.
+                    for oh in 0..<outputHeight {
+                        let top = plane + 2 * oh * image.width, bottom = top + image.width
+                        let row = target + oh * outputWidth
+                        for ow in 0..<outputWidth {
+                            row[ow] = Swift.max(Swift.max(top[2 * ow], top[2 * ow + 1]),
+                                                Swift.max(bottom[2 * ow], bottom[2 * ow + 1]))
+                        }
+                    }
+                    continue
+                }
                 for oh in 0..<outputHeight {
                     let h0 = oh * w.strideHeight - w.paddingHeight
                     let hLo = Swift.max(h0, 0), hHi = Swift.min(h0 + w.kernelHeight, image.height)
@@ -29,7 +42,7 @@ public struct MaxPooling2D: PrimitiveOp {
                         var maximum = -Float.infinity
                         for ih in hLo..<hHi {
                             let row = plane + ih * image.width
-                            for iw in wLo..<wHi where row[iw] > maximum { maximum = row[iw] }
+                            for iw in wLo..<wHi { maximum = Swift.max(maximum, row[iw]) }
                         }
                         target[oh * outputWidth + ow] = maximum
                     }
@@ -67,11 +80,39 @@ public struct MaxPooling2DBackward: PrimitiveOp {
         let w = window
         let outputHeight = arguments.inputShapes[1][2], outputWidth = arguments.inputShapes[1][3]
         let input = arguments.inputs[0], cotangent = arguments.inputs[1], output = arguments.output
+        let isTwoByTwo = w == Window2D(kernel: 2, stride: 2)
         parallelForRows(image.planes, elementsPerRow: image.planeSize) { planes in
             for planeIndex in planes {
                 let plane = input + planeIndex * image.planeSize
                 let gradient = output + planeIndex * image.planeSize
                 let g = cotangent + planeIndex * outputHeight * outputWidth
+                if isTwoByTwo {
+                    // Blocks cover the plane except an odd last row/column, which get no gradient.
+                    if image.height % 2 != 0 || image.width % 2 != 0 {
+                        gradient.update(repeating: 0, count: image.planeSize)
+                    }
+                    // Non-overlapping 2×2 blocks: the first maximum in scan order takes the cotangent.
+                    for oh in 0..<outputHeight {
+                        let top = 2 * oh * image.width, bottom = top + image.width
+                        for ow in 0..<outputWidth {
+                            // Branch-free (integer 0/1 flags, `>=` against the maximum so no NaN-parity branch):
+                            // on real activations the winner is unpredictable and branches cost ~25× the forward.
+                            let i0 = top + 2 * ow, i2 = bottom + 2 * ow
+                            let a = plane[i0], b = plane[i0 + 1], c = plane[i2], d = plane[i2 + 1]
+                            let m = Swift.max(Swift.max(a, b), Swift.max(c, d))
+                            let value = g[oh * outputWidth + ow]
+                            let takesA = a >= m ? 1 : 0
+                            let takesB = (b >= m ? 1 : 0) & (1 - takesA)
+                            let takesC = (c >= m ? 1 : 0) & (1 - takesA) & (1 - takesB)
+                            let takesD = 1 - takesA - takesB - takesC
+                            gradient[i0] = value * Float(takesA)
+                            gradient[i0 + 1] = value * Float(takesB)
+                            gradient[i2] = value * Float(takesC)
+                            gradient[i2 + 1] = value * Float(takesD)
+                        }
+                    }
+                    continue
+                }
                 gradient.update(repeating: 0, count: image.planeSize)
                 for oh in 0..<outputHeight {
                     let h0 = oh * w.strideHeight - w.paddingHeight

@@ -125,3 +125,38 @@ public struct Concat: PrimitiveOp {
         }
     }
 }
+
+/// [A, B, …] → [B, A, …]: swaps the first two axes, moving the trailing axes as contiguous blocks (one memcpy
+/// each). Equal to `Permute([1, 0, 2, …])`, but block-wise, so it stays near memory bandwidth when the blocks are
+/// short rows (the channel-major → NCHW step of a convolution). Its own inverse, hence its own gradient.
+public struct SwapLeadingAxes: PrimitiveOp {
+    public init() {}
+    public var signature: String { "swap_leading_axes" }
+
+    public func outputShape(for inputs: [Shape]) throws -> Shape {
+        guard inputs.count == 1, inputs[0].rank >= 2 else {
+            throw TensorError.shapeMismatch(op: "swap_leading_axes", shapes: inputs, reason: "expects one input of rank ≥ 2")
+        }
+        var dimensions = inputs[0].dimensions
+        dimensions.swapAt(0, 1)
+        return Shape(dimensions)
+    }
+
+    public func execute(_ arguments: KernelArguments) {
+        let shape = arguments.inputShapes[0]
+        let a = shape[0], b = shape[1], block = shape.elementCount / Swift.max(a * b, 1)
+        let input = arguments.inputs[0], output = arguments.output
+        guard block > 0 else { return }
+        parallelForRows(b, elementsPerRow: a * block) { rows in
+            for j in rows {
+                for i in 0..<a {
+                    (output + (j * a + i) * block).update(from: input + (i * b + j) * block, count: block)
+                }
+            }
+        }
+    }
+
+    public func vjp(inputs: [Tensor], output: Tensor, cotangent g: Tensor) throws -> [Tensor?] {
+        [try Tensor.apply(SwapLeadingAxes(), [g])]
+    }
+}

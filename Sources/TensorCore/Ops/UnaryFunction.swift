@@ -45,7 +45,7 @@ public enum UnaryFunction: Hashable, Sendable {
         case .log: return Foundation.log(x)
         case .sqrt: return x.squareRoot()
         case .rsqrt: return 1 / x.squareRoot()
-        case .tanh: return Foundation.tanh(x)
+        case .tanh: return fastTanh(x)
         case .sigmoid: return 1 / (1 + Foundation.exp(-x))
         case .relu: return x > 0 ? x : 0
         case .square: return x * x
@@ -54,10 +54,10 @@ public enum UnaryFunction: Hashable, Sendable {
         case .positiveMask: return x > 0 ? 1 : 0
         case .geluTanh:
             let inner = Self.sqrtTwoOverPi * (x + Self.geluCubic * x * x * x)
-            return 0.5 * x * (1 + Foundation.tanh(inner))
+            return 0.5 * x * (1 + fastTanh(inner))
         case .geluTanhDerivative:
             let inner = Self.sqrtTwoOverPi * (x + Self.geluCubic * x * x * x)
-            let t = Foundation.tanh(inner)
+            let t = fastTanh(inner)
             let innerDerivative = Self.sqrtTwoOverPi * (1 + 3 * Self.geluCubic * x * x)
             return 0.5 * (1 + t) + 0.5 * x * (1 - t * t) * innerDerivative
         case .geluErf:

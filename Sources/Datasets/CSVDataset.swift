@@ -1,0 +1,91 @@
+import Foundation
+
+/// Which column of a CSV file holds the class label.
+public enum CSVLabelColumn: Sendable, Equatable, Hashable {
+    /// 0-based column index; negative counts from the end (−1 is the last column).
+    case index(Int)
+    /// A header name (the file must have a header row).
+    case named(String)
+}
+
+/// Numeric CSV: one example per line, every column a number, one of them the integer label. A header row is
+/// detected (any non-numeric field in the first line) unless stated. Blank lines are skipped; anything else
+/// that is not a number, or a row with a different field count, is an error naming the line.
+public enum CSVDataset {
+    public static func load(path: String, classes: Int, labelColumn: CSVLabelColumn = .index(-1), header: Bool? = nil,
+                            exampleShape: [Int]? = nil) throws -> LabeledSplit {
+        let bytes = try FileBytes.read(path)
+        guard let text = String(bytes: bytes, encoding: .utf8) else {
+            throw DatasetError.badFormat(file: path, offset: 0, expected: "UTF-8 text", found: "invalid UTF-8")
+        }
+        // "\r\n" is one Character in Swift, so both line ends are separators.
+        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+        var rows: [(line: Int, fields: [Substring])] = []
+        for (index, line) in lines.enumerated() {
+            let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
+            if trimmed.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
+            rows.append((index + 1, trimmed.split(separator: ",", omittingEmptySubsequences: false)
+                .map { $0.trimmingCharacters(in: .whitespaces)[...] }))
+        }
+        guard let first = rows.first else {
+            throw DatasetError.badLine(file: path, line: 1, expected: "at least one row of numbers", found: "an empty file")
+        }
+        let hasHeader = header ?? first.fields.contains { Double($0) == nil }
+        let names = hasHeader ? first.fields.map(String.init) : []
+        let dataRows = hasHeader ? Array(rows.dropFirst()) : rows
+        let columnCount = first.fields.count
+        guard columnCount >= 2 else {
+            throw DatasetError.badLine(file: path, line: first.line, expected: "at least 2 columns (features and a label)",
+                                       found: "\(columnCount)")
+        }
+        let labelIndex = try resolve(labelColumn, names: names, columnCount: columnCount, file: path, line: first.line)
+        guard !dataRows.isEmpty else {
+            throw DatasetError.badLine(file: path, line: first.line + 1, expected: "data rows after the header", found: "none")
+        }
+        let featureCount = columnCount - 1
+        var features = [Float](repeating: 0, count: dataRows.count * featureCount)
+        var labels = [Int](repeating: 0, count: dataRows.count)
+        for (rowIndex, row) in dataRows.enumerated() {
+            guard row.fields.count == columnCount else {
+                throw DatasetError.badLine(file: path, line: row.line, expected: "\(columnCount) fields", found: "\(row.fields.count)")
+            }
+            var column = 0
+            for (fieldIndex, field) in row.fields.enumerated() {
+                guard let value = Float(field), value.isFinite else {
+                    throw DatasetError.badLine(file: path, line: row.line, expected: "a finite number in column \(fieldIndex + 1)",
+                                               found: field.isEmpty ? "an empty field" : "'\(field)'")
+                }
+                if fieldIndex == labelIndex {
+                    guard value.rounded() == value, value >= 0, value < Float(classes) else {
+                        throw DatasetError.labelOutOfRange(file: path, location: "line \(row.line)",
+                                                           label: LabelCheck.describe(value), classes: classes)
+                    }
+                    labels[rowIndex] = Int(value)
+                } else {
+                    features[rowIndex * featureCount + column] = value
+                    column += 1
+                }
+            }
+        }
+        let shape = try ExampleShape.resolve(declared: exampleShape, natural: [featureCount], file: path)
+        return LabeledSplit(exampleShape: shape, features: features, labels: labels, classes: classes)
+    }
+
+    private static func resolve(_ column: CSVLabelColumn, names: [String], columnCount: Int, file: String, line: Int) throws -> Int {
+        switch column {
+        case let .index(index):
+            let resolved = index < 0 ? columnCount + index : index
+            guard (0..<columnCount).contains(resolved) else {
+                throw DatasetError.badLine(file: file, line: line, expected: "a label column index in −\(columnCount)…\(columnCount - 1)",
+                                           found: "\(index)")
+            }
+            return resolved
+        case let .named(name):
+            guard let resolved = names.firstIndex(of: name) else {
+                let found = names.isEmpty ? "no header row" : "columns " + names.map { "'\($0)'" }.joined(separator: ", ")
+                throw DatasetError.badLine(file: file, line: line, expected: "a header column named '\(name)'", found: found)
+            }
+            return resolved
+        }
+    }
+}

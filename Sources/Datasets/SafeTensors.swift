@@ -1,0 +1,161 @@
+import Foundation
+
+/// One named float32 tensor of a safetensors file.
+public struct SafeTensor: Sendable, Equatable {
+    public var name: String
+    public var shape: [Int]
+    public var values: [Float]
+
+    public init(name: String, shape: [Int], values: [Float]) {
+        self.name = name
+        self.shape = shape
+        self.values = values
+    }
+}
+
+/// The safetensors checkpoint format (PyTorch, JAX and Hugging Face use it): an 8-byte little-endian header
+/// length N, N bytes of JSON `{name: {"dtype", "shape", "data_offsets": [begin, end]}, "__metadata__": {…}}`
+/// (offsets relative to the end of the header), then the raw little-endian tensor bytes. Chosen because it is
+/// the one weight format every major framework reads and writes without executing code. Only `F32` is read
+/// (dlbench computes in float32); any other dtype is refused with an error naming the tensor.
+public struct SafeTensorsFile: Sendable, Equatable {
+    public var tensors: [SafeTensor]
+    public var metadata: [String: String]
+
+    public init(tensors: [SafeTensor], metadata: [String: String] = [:]) {
+        self.tensors = tensors
+        self.metadata = metadata
+    }
+
+    public func tensor(named name: String) -> SafeTensor? { tensors.first { $0.name == name } }
+
+    public static func read(_ path: String) throws -> SafeTensorsFile {
+        try decode(try FileBytes.read(path), file: path)
+    }
+
+    public func write(to path: String) throws {
+        let bytes = try encoded(file: path)
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty { try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
+        guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
+            throw DatasetError.unreadable(file: path, reason: "cannot create the file (missing directory or no permission)")
+        }
+    }
+
+    /// The file's bytes: tensors in the given order, the header padded with spaces to a multiple of 8 bytes so
+    /// the data is aligned (as the reference implementation writes it).
+    public func encoded(file: String = "<memory>") throws -> [UInt8] {
+        var header: [String: Any] = [:]
+        var offset = 0
+        for tensor in tensors {
+            guard tensor.shape.allSatisfy({ $0 >= 0 }), tensor.shape.reduce(1, *) == tensor.values.count else {
+                throw DatasetError.countMismatch(file: file, offset: 0, expected: "\(tensor.shape.reduce(1, *)) values for '\(tensor.name)' of shape \(tensor.shape)",
+                                                 found: "\(tensor.values.count)")
+            }
+            let end = offset + tensor.values.count * 4
+            header[tensor.name] = ["dtype": "F32", "shape": tensor.shape, "data_offsets": [offset, end]] as [String: Any]
+            offset = end
+        }
+        if !metadata.isEmpty { header["__metadata__"] = metadata }
+        var json = [UInt8](try JSONSerialization.data(withJSONObject: header, options: [.sortedKeys]))
+        json += repeatElement(UInt8(ascii: " "), count: (8 - json.count % 8) % 8)
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(8 + json.count + offset)
+        withUnsafeBytes(of: UInt64(json.count).littleEndian) { bytes += $0 }
+        bytes += json
+        for tensor in tensors {
+            tensor.values.withUnsafeBufferPointer { values in
+                for value in values { withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes += $0 } }
+            }
+        }
+        return bytes
+    }
+
+    public static func decode(_ bytes: [UInt8], file: String) throws -> SafeTensorsFile {
+        var reader = ByteReader(file: file, bytes: bytes)
+        let headerLength = try reader.littleEndianUInt64()
+        guard headerLength <= UInt64(reader.remaining) else {
+            throw DatasetError.truncated(file: file, offset: 8, needed: Int(clamping: headerLength), available: reader.remaining)
+        }
+        let headerRange = try reader.span(Int(headerLength))
+        let dataStart = reader.offset
+        let parsed = try? JSONSerialization.jsonObject(with: Data(bytes[headerRange]))
+        guard let header = parsed as? [String: Any] else {
+            throw DatasetError.badFormat(file: file, offset: 8, expected: "a JSON object header of \(headerLength) bytes",
+                                         found: String(decoding: bytes[headerRange].prefix(40), as: UTF8.self))
+        }
+        var metadata: [String: String] = [:]
+        var entries: [(name: String, shape: [Int], begin: Int, end: Int)] = []
+        for (name, value) in header {
+            if name == "__metadata__" {
+                guard let strings = value as? [String: String] else {
+                    throw DatasetError.badFormat(file: file, offset: 8, expected: "__metadata__ mapping strings to strings", found: "\(value)")
+                }
+                metadata = strings
+                continue
+            }
+            entries.append(try SafeTensorsHeader.entry(name, value, file: file))
+        }
+        entries.sort { ($0.begin, $0.end) < ($1.begin, $1.end) }
+        var expectedBegin = 0
+        for entry in entries {
+            guard entry.begin == expectedBegin else {
+                throw DatasetError.badFormat(file: file, offset: dataStart + entry.begin,
+                                             expected: "tensor '\(entry.name)' to start at data byte \(expectedBegin) (no holes or overlaps)",
+                                             found: "data_offsets [\(entry.begin), \(entry.end)]")
+            }
+            expectedBegin = entry.end
+        }
+        guard dataStart + expectedBegin == bytes.count else {
+            if dataStart + expectedBegin > bytes.count {
+                throw DatasetError.truncated(file: file, offset: bytes.count, needed: dataStart + expectedBegin - bytes.count, available: 0)
+            }
+            throw DatasetError.countMismatch(file: file, offset: dataStart + expectedBegin, expected: "\(expectedBegin) data bytes",
+                                             found: "\(bytes.count - dataStart) (trailing bytes)")
+        }
+        let tensors = bytes.withUnsafeBufferPointer { source in
+            entries.map { entry -> SafeTensor in
+                let count = (entry.end - entry.begin) / 4
+                let values = [Float](unsafeUninitializedCapacity: count) { target, initialized in
+                    let base = dataStart + entry.begin
+                    for index in 0..<count {
+                        let at = base + index * 4
+                        target[index] = Float(bitPattern: UInt32(source[at]) | UInt32(source[at + 1]) << 8
+                            | UInt32(source[at + 2]) << 16 | UInt32(source[at + 3]) << 24)
+                    }
+                    initialized = count
+                }
+                return SafeTensor(name: entry.name, shape: entry.shape, values: values)
+            }
+        }
+        return SafeTensorsFile(tensors: tensors, metadata: metadata)
+    }
+}
+
+/// Validation of one header entry.
+enum SafeTensorsHeader {
+    static func entry(_ name: String, _ value: Any, file: String) throws -> (name: String, shape: [Int], begin: Int, end: Int) {
+        func bad(_ expected: String, _ found: Any) -> DatasetError {
+            .badFormat(file: file, offset: 8, expected: "\(expected) for tensor '\(name)'", found: "\(found)")
+        }
+        guard let fields = value as? [String: Any] else { throw bad("an object with dtype, shape, data_offsets", value) }
+        guard let dtype = fields["dtype"] as? String else { throw bad("a string dtype", fields["dtype"] ?? "nothing") }
+        guard dtype == "F32" else {
+            throw bad("dtype F32 (dlbench reads float32 only; convert with tensor.float() before saving)", dtype)
+        }
+        guard let shapeValues = fields["shape"] as? [Any] else { throw bad("a shape array", fields["shape"] ?? "nothing") }
+        let shape = shapeValues.compactMap { ($0 as? NSNumber)?.intValue }
+        guard shape.count == shapeValues.count, shape.allSatisfy({ $0 >= 0 }) else { throw bad("non-negative integer dimensions", shapeValues) }
+        guard let offsetValues = fields["data_offsets"] as? [Any], offsetValues.count == 2,
+              let begin = (offsetValues[0] as? NSNumber)?.intValue, let end = (offsetValues[1] as? NSNumber)?.intValue,
+              begin >= 0, end >= begin else {
+            throw bad("data_offsets [begin, end] with 0 ≤ begin ≤ end", fields["data_offsets"] ?? "nothing")
+        }
+        guard end - begin == shape.reduce(1, *) * 4 else {
+            throw DatasetError.countMismatch(file: file, offset: 8,
+                                             expected: "\(shape.reduce(1, *) * 4) bytes for '\(name)' (F32 of shape \(shape))",
+                                             found: "data_offsets [\(begin), \(end)] (\(end - begin) bytes)")
+        }
+        return (name, shape, begin, end)
+    }
+}

@@ -1,0 +1,165 @@
+import Dispatch
+import Foundation
+import TensorCore
+
+/// A fused elementwise group: one pass over the output in cache-sized blocks, intermediates kept in
+/// block-sized registers that never reach main memory (a blocked interpreter, as numexpr does).
+public struct FusedElementwise: PrimitiveOp {
+    public let program: ElementwiseProgram
+    public let shape: Shape
+    private let loads: [BroadcastLoad]
+    /// Elements per block: 4 KiB per register keeps a typical group's registers in L1/L2.
+    static let blockSize = 1024
+
+    public init(program: ElementwiseProgram, shape: Shape, inputShapes: [Shape]) {
+        self.program = program
+        self.shape = shape
+        self.loads = inputShapes.map { BroadcastLoad(input: $0, output: shape) }
+    }
+
+    public var signature: String { "fused_elementwise(\(shape), \(program))" }
+
+    public func outputShape(for inputs: [Shape]) throws -> Shape {
+        for input in inputs where Shape.broadcast(input, shape) != shape {
+            throw TensorError.shapeMismatch(op: "fused_elementwise", shapes: [input, shape], reason: "input does not broadcast")
+        }
+        return shape
+    }
+
+    public func vjp(inputs: [Tensor], output: Tensor, cotangent: Tensor) throws -> [Tensor?] {
+        throw TensorError.notDifferentiable(op: "fused_elementwise")
+    }
+
+    public func execute(_ arguments: KernelArguments) {
+        let count = shape.elementCount
+        let blocks = (count + Self.blockSize - 1) / Self.blockSize
+        let registerCount = program.instructions.count
+        let chunks = min(Parallelism.threadCount, count / Parallelism.minimumElementsPerThread)
+        if chunks <= 1 {
+            let scratch = FusedScratch.buffer(chunk: 0, registers: registerCount)
+            for block in 0..<blocks { evaluate(block: block, count: count, scratch: scratch, arguments: arguments) }
+            return
+        }
+        let blocksPerChunk = (blocks + chunks - 1) / chunks
+        for chunk in 0..<chunks { _ = FusedScratch.buffer(chunk: chunk, registers: registerCount) }
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let scratch = FusedScratch.buffer(chunk: chunk, registers: registerCount)
+            for block in (chunk * blocksPerChunk)..<min(blocks, (chunk + 1) * blocksPerChunk) {
+                evaluate(block: block, count: count, scratch: scratch, arguments: arguments)
+            }
+        }
+    }
+
+    @inline(__always)
+    private func evaluate(block: Int, count: Int, scratch: FusedScratch.Buffer, arguments: KernelArguments) {
+        let start = block * Self.blockSize
+        let length = min(Self.blockSize, count - start)
+        // A register is a pointer: loads of full-shape inputs point straight into the input (no copy).
+        let pointers = scratch.pointers
+        for (index, instruction) in program.instructions.enumerated() {
+            let target = scratch.registers + index * Self.blockSize
+            switch instruction {
+            case let .load(input):
+                pointers[index] = loads[input].load(arguments.inputs[input], start: start, length: length, into: target)
+            case let .unary(function, a):
+                UnaryKernels.apply(function, pointers[a], target, length)
+                pointers[index] = UnsafePointer(target)
+            case let .binary(function, a, b):
+                BinaryKernels.sameShapeApply(function, pointers[a], pointers[b], target, length)
+                pointers[index] = UnsafePointer(target)
+            }
+        }
+        for (position, register) in program.outputs.enumerated() {
+            let output = position == 0 ? arguments.output : arguments.additionalOutputs[position - 1]
+            (output + start).update(from: pointers[register], count: length)
+        }
+    }
+}
+
+/// Register space for fused kernels, one buffer per parallel chunk, grown on demand and reused by every fused
+/// kernel: kernels run one at a time, chunks of one kernel run side by side on distinct buffers.
+enum FusedScratch {
+    struct Buffer {
+        let registers: UnsafeMutablePointer<Float>
+        let pointers: UnsafeMutablePointer<UnsafePointer<Float>>
+        let capacity: Int
+    }
+
+    nonisolated(unsafe) private static var buffers: [Buffer] = []
+    private static let lock = NSLock()
+
+    static func buffer(chunk: Int, registers: Int) -> Buffer {
+        lock.lock()
+        defer { lock.unlock() }
+        while buffers.count <= chunk { buffers.append(make(registers: 0)) }
+        if buffers[chunk].capacity < registers {
+            buffers[chunk].registers.deallocate()
+            buffers[chunk].pointers.deallocate()
+            buffers[chunk] = make(registers: max(registers, 2 * buffers[chunk].capacity))
+        }
+        return buffers[chunk]
+    }
+
+    private static func make(registers: Int) -> Buffer {
+        let capacity = max(registers, 8)
+        return Buffer(registers: .allocate(capacity: capacity * FusedElementwise.blockSize),
+                      pointers: .allocate(capacity: capacity), capacity: capacity)
+    }
+}
+
+/// Reads a block of an input broadcast to the group's shape: a direct pointer for full-shape inputs, a splat for
+/// scalars, a cyclic copy for trailing-axis inputs (bias rows), a strided gather otherwise.
+struct BroadcastLoad {
+    enum Mode { case direct, scalar, cyclic(Int), general([Int], [Int]) }
+    let mode: Mode
+
+    init(input: Shape, output: Shape) {
+        if input.elementCount == output.elementCount { mode = .direct; return }
+        if input.elementCount == 1 { mode = .scalar; return }
+        let trailing = Array(output.dimensions.suffix(input.rank))
+        let inputCore = Array(input.dimensions.drop(while: { $0 == 1 }))
+        if inputCore == Array(trailing.suffix(inputCore.count)) && !inputCore.isEmpty {
+            mode = .cyclic(inputCore.reduce(1, *)); return
+        }
+        mode = .general(output.dimensions, output.rank == 0 ? [] : broadcastStridesFor(input, output))
+    }
+
+    @inline(__always)
+    func load(_ input: UnsafePointer<Float>, start: Int, length: Int, into target: UnsafeMutablePointer<Float>) -> UnsafePointer<Float> {
+        switch mode {
+        case .direct:
+            return input + start
+        case .scalar:
+            target.update(repeating: input[0], count: length)
+        case let .cyclic(period):
+            var source = start % period
+            for index in 0..<length {
+                target[index] = input[source]
+                source += 1
+                if source == period { source = 0 }
+            }
+        case let .general(dimensions, strides):
+            for index in 0..<length {
+                var remainder = start + index
+                var offset = 0
+                for axis in stride(from: dimensions.count - 1, through: 0, by: -1) {
+                    offset += (remainder % dimensions[axis]) * strides[axis]
+                    remainder /= dimensions[axis]
+                }
+                target[index] = input[offset]
+            }
+        }
+        return UnsafePointer(target)
+    }
+}
+
+/// Strides of `input` over the axes of `output`, 0 on broadcast axes.
+func broadcastStridesFor(_ input: Shape, _ output: Shape) -> [Int] {
+    let own = input.strides
+    let offset = output.rank - input.rank
+    return (0..<output.rank).map { axis in
+        let sourceAxis = axis - offset
+        guard sourceAxis >= 0, input.dimensions[sourceAxis] != 1 else { return 0 }
+        return own[sourceAxis]
+    }
+}

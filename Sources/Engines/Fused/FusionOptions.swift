@@ -1,0 +1,27 @@
+/// Which fusion passes the fused engine runs. Each can be switched off so a protocol can measure what it
+/// contributes (ablation); all off is the traced engine.
+public struct FusionOptions: Hashable, Sendable {
+    /// Chains of elementwise ops become one blocked kernel.
+    public var elementwise: Bool
+    /// matmul + bias (+ ReLU) become one GEMM with an epilogue.
+    public var epilogue: Bool
+    /// Groups may write several outputs (an optimizer's new parameter and new state in one pass).
+    public var multipleOutputs: Bool
+
+    public init(elementwise: Bool = true, epilogue: Bool = true, multipleOutputs: Bool = true) {
+        self.elementwise = elementwise
+        self.epilogue = epilogue
+        self.multipleOutputs = multipleOutputs
+    }
+
+    public static let all = FusionOptions()
+    public static let none = FusionOptions(elementwise: false, epilogue: false, multipleOutputs: false)
+
+    /// The pass pipeline: the simplifications every graph engine runs, then the enabled fusions.
+    public var passes: [any GraphPass] {
+        var passes: [any GraphPass] = [SimplificationPass()]
+        if epilogue { passes.append(EpilogueFusionPass()) }
+        if elementwise { passes.append(ElementwiseFusionPass(multipleOutputs: multipleOutputs)) }
+        return passes
+    }
+}

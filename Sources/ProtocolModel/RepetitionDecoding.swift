@@ -1,0 +1,40 @@
+/// Decoding of the `repetition` object: warm-up, trial counts, the stopping rule and the per-case budget.
+extension ProtocolDecoder {
+    static let repetitionKeys = [
+        "warmupSteps", "warmupUntilStable", "warmupStabilityTolerance", "maxWarmupSteps", "trials", "minTrials",
+        "maxTrials", "maxDurationSeconds", "targetRelativeCIWidth", "caseTimeoutSeconds", "noiseWarningCV",
+    ]
+
+    func decodeRepetition(_ value: JSONValue, at path: JSONPath) -> RepetitionPolicy? {
+        guard let reader = ObjectReader(value, at: path, context: context) else { return nil }
+        let mark = context.issueCount
+        reader.checkKeys(allowed: ProtocolDecoder.repetitionKeys, aliases: ProtocolDecoder.keyAliases)
+        let defaults = RepetitionPolicy()
+        let trialBounds = IntegerBounds.within(RepetitionPolicy.trialRange)
+        let warmupSteps = reader.integer("warmupSteps", .defaulted(defaults.warmupSteps), bounds: .atLeast(0))
+        let untilStable = reader.bool("warmupUntilStable", .defaulted(false))
+        let tolerance = reader.number("warmupStabilityTolerance", .defaulted(defaults.warmupStabilityTolerance),
+                                      bounds: NumberBounds(minimum: 0, minimumIsExclusive: true, maximum: 1,
+                                                           maximumIsExclusive: true))
+        let maxWarmupSteps = reader.integer("maxWarmupSteps", .defaulted(defaults.maxWarmupSteps), bounds: .atLeast(1))
+        let trials = reader.integer("trials", .defaulted(defaults.trials), bounds: trialBounds)
+        let minTrials = reader.integer("minTrials", .optional, bounds: trialBounds)
+        let maxTrials = reader.integer("maxTrials", .optional, bounds: trialBounds)
+        let maxDuration = reader.number("maxDurationSeconds", .optional, bounds: .greaterThan(0))
+        let ciWidth = reader.number("targetRelativeCIWidth", .optional, bounds: .greaterThan(0))
+        let timeout = reader.number("caseTimeoutSeconds", .defaulted(defaults.caseTimeoutSeconds), bounds: .greaterThan(0))
+        let noiseCV = reader.number("noiseWarningCV", .defaulted(defaults.noiseWarningCV), bounds: .greaterThan(0))
+        if let minTrials, let maxTrials, minTrials > maxTrials, let found = reader.value("minTrials") {
+            context.report("expected minTrials ≤ maxTrials (\(maxTrials)), found \(minTrials)",
+                           at: found.path, position: found.value.position)
+        }
+        guard context.hasNoIssues(since: mark), let warmupSteps, let untilStable, let tolerance, let maxWarmupSteps,
+              let trials, let timeout, let noiseCV
+        else { return nil }
+        return RepetitionPolicy(
+            warmupSteps: warmupSteps, trials: trials, minTrials: minTrials, maxTrials: maxTrials,
+            warmupUntilStable: untilStable, warmupStabilityTolerance: tolerance, maxWarmupSteps: maxWarmupSteps,
+            maxDurationSeconds: maxDuration, targetRelativeCIWidth: ciWidth, caseTimeoutSeconds: timeout,
+            noiseWarningCV: noiseCV)
+    }
+}

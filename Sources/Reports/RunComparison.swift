@@ -1,0 +1,97 @@
+import Foundation
+
+/// One matched case × metric of a comparison.
+public struct ComparisonRow: Sendable, Equatable {
+    public var key: CaseMatchKey
+    public var unit: String
+    public var baseline: ReportRow
+    public var candidate: ReportRow
+    public var comparison: SampleComparison
+    /// False when the two rows were measured on different environment identities (a cross-machine
+    /// comparison: allowed, but reported).
+    public var sameEnvironment: Bool {
+        baseline.machineIdentity.isEmpty || candidate.machineIdentity.isEmpty
+            || baseline.machineIdentity == candidate.machineIdentity
+    }
+}
+
+/// The geometric mean of speedups over a set of comparisons (one metric, or all).
+public struct GeometricMeanSpeedup: Sendable, Equatable {
+    /// Metric name, or "all" for the overall line.
+    public var metric: String
+    public var speedup: Double
+    public var count: Int
+}
+
+/// Baseline rows against candidate rows, matched by `CaseMatchKey`: what `dlbench compare` prints and
+/// what `dlbench check --baseline-…` gates on.
+public struct RunComparison: Sendable, Equatable {
+    public var rows: [ComparisonRow]
+    /// Keys with numbers on one side only (a new or removed case, or a failed one).
+    public var onlyInBaseline: [CaseMatchKey]
+    public var onlyInCandidate: [CaseMatchKey]
+    /// One line per metric (in first-seen order), then "all".
+    public var geometricMeans: [GeometricMeanSpeedup]
+    public var settings: ComparisonSettings
+
+    public init(baseline: [ReportRow], candidate: [ReportRow], settings: ComparisonSettings = ComparisonSettings()) {
+        self.settings = settings
+        let measuredBaseline = RunComparison.measured(baseline)
+        let measuredCandidate = RunComparison.measured(candidate)
+        let baselineByKey = Dictionary(measuredBaseline.map { (CaseMatchKey($0), $0) }, uniquingKeysWith: { first, _ in first })
+        let candidateKeys = Set(measuredCandidate.map(CaseMatchKey.init))
+        var rows: [ComparisonRow] = []
+        var onlyInCandidate: [CaseMatchKey] = []
+        var seen = Set<CaseMatchKey>()
+        for row in measuredCandidate {
+            let key = CaseMatchKey(row)
+            guard seen.insert(key).inserted else { continue }
+            var anyMachine = key
+            anyMachine.machine = ""
+            // A hand-written baseline may omit the machine: it then matches every machine.
+            guard let match = baselineByKey[key] ?? baselineByKey[anyMachine] else {
+                onlyInCandidate.append(key)
+                continue
+            }
+            guard let comparison = SampleComparison(baseline: match.samples, candidate: row.samples, metric: key.metric,
+                                                    settings: settings) else { continue }
+            rows.append(ComparisonRow(key: key, unit: row.unit, baseline: match, candidate: row, comparison: comparison))
+        }
+        self.rows = rows
+        self.onlyInCandidate = onlyInCandidate
+        var baselineSeen = Set<CaseMatchKey>()
+        let matchedKeys = Set(rows.map { CaseMatchKey($0.baseline) })
+        onlyInBaseline = measuredBaseline.map(CaseMatchKey.init).filter {
+            !candidateKeys.contains($0) && !matchedKeys.contains($0) && baselineSeen.insert($0).inserted
+        }
+        geometricMeans = RunComparison.geometricMeans(rows)
+    }
+
+    /// Rows with numbers: a failed or skipped case has nothing to compare.
+    static func measured(_ rows: [ReportRow]) -> [ReportRow] {
+        rows.filter { !$0.metric.isEmpty && $0.samples.contains { !$0.isNaN } }
+    }
+
+    static func geometricMeans(_ rows: [ComparisonRow]) -> [GeometricMeanSpeedup] {
+        var order: [String] = []
+        var logs: [String: [Double]] = [:]
+        for row in rows where row.comparison.speedup.isFinite && row.comparison.speedup > 0 {
+            if logs[row.key.metric] == nil { order.append(row.key.metric) }
+            logs[row.key.metric, default: []].append(log(row.comparison.speedup))
+        }
+        var result = order.compactMap { metric -> GeometricMeanSpeedup? in
+            guard let values = logs[metric] else { return nil }
+            return GeometricMeanSpeedup(metric: metric, speedup: exp(values.reduce(0, +) / Double(values.count)),
+                                        count: values.count)
+        }
+        let all = order.flatMap { logs[$0] ?? [] }
+        if !all.isEmpty {
+            result.append(GeometricMeanSpeedup(metric: "all", speedup: exp(all.reduce(0, +) / Double(all.count)),
+                                               count: all.count))
+        }
+        return result
+    }
+
+    /// Rows whose verdict is a regression.
+    public var regressions: [ComparisonRow] { rows.filter { $0.comparison.verdict == .slower } }
+}

@@ -1,0 +1,21 @@
+import Foundation
+import Measurement
+
+/// Query arrival times of the server scenario: a Poisson process (exponential gaps) at a mean rate, drawn
+/// from a seed, so every engine faces exactly the same arrivals and a run can be reproduced.
+public enum ArrivalSchedule {
+    /// `count` arrival offsets in nanoseconds from the start, ascending; the first gap is drawn too.
+    public static func poisson(rate queriesPerSecond: Double, count: Int, seed: UInt64) -> [UInt64] {
+        precondition(queriesPerSecond > 0, "the decoder guarantees targetRate > 0")
+        var generator = SplitMix64(seed: seed)
+        var offsets = [UInt64]()
+        offsets.reserveCapacity(max(count, 0))
+        var seconds = 0.0
+        for _ in 0..<max(count, 0) {
+            // 1 − u is in (0, 1], so the logarithm is finite.
+            seconds += -log(1 - generator.nextUnitInterval()) / queriesPerSecond
+            offsets.append(UInt64(seconds * 1e9))
+        }
+        return offsets
+    }
+}

@@ -1,0 +1,25 @@
+import Engines
+import ProtocolModel
+import TensorCore
+
+/// Builds the engine a protocol names. CPU engines refuse a machine that asks for a GPU (recorded as a skip).
+enum EngineFactory {
+    static func make(_ spec: EngineSpec, machine: MachineSpec, model: any Layer, optimizer: any Optimizer) throws -> any Engine {
+        if spec.kind != .opencl && machine.device == .gpu {
+            throw RunnerError.unsupported(
+                "engine '\(spec.name)' (\(spec.kind.rawValue)) runs on the CPU, but machine '\(machine.name)' asks for device gpu")
+        }
+        switch spec.kind {
+        case .eager:
+            return EagerEngine(model: model, optimizer: optimizer)
+        case .traced:
+            return try GraphEngine(name: spec.name, model: model, optimizer: optimizer, passes: FusionOptions.none.passes)
+        case .fused:
+            let options = FusionOptions(elementwise: spec.fusion.elementwise, epilogue: spec.fusion.epilogue,
+                                        multipleOutputs: spec.fusion.multipleOutputs)
+            return try GraphEngine(name: spec.name, model: model, optimizer: optimizer, passes: options.passes)
+        case .opencl:
+            throw RunnerError.unsupported("engine kind 'opencl' is not available in this build")
+        }
+    }
+}

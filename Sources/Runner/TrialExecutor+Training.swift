@@ -1,0 +1,115 @@
+import Datasets
+import Engines
+import Measurement
+import ProtocolModel
+import ResultStore
+import TensorCore
+
+/// A training trial: the first step timed apart, warm-up (fixed, or until step times are stable), the
+/// measured steps, and — with a quality target — evaluations on the test split whose time is excluded from
+/// the time to target.
+extension TrialExecutor {
+    func train(engine: any Engine, spec: TrainSpec) throws -> [MetricSample] {
+        var samples: [MetricSample] = []
+        var clock = TargetClock(target: spec.target, start: MonotonicClock.now())  // before the first data touch
+        var batches = BatchSource(split: dataset.train, batchSize: spec.batchSize,
+                                  seed: benchmark.seed &+ UInt64(trialIndex), shuffles: true)
+        let measuredSteps: Int
+        switch spec.length {
+        case let .steps(count): measuredSteps = count
+        case let .epochs(count): measuredSteps = count * batches.stepsPerEpoch
+        }
+        var throttle = ProgressThrottle()
+
+        func step(_ index: Int) throws -> (loss: Float, nanoseconds: UInt64, rows: Int) {
+            let batch = batches.next()
+            let (loss, nanoseconds) = try StepTimer.time { try engine.trainStep(inputs: batch.inputs, labels: batch.labels) }
+            guard loss.isFinite else { throw RunnerError.diverged(step: index, loss: loss) }
+            try clock.stepFinished { try accuracy(engine: engine, split: dataset.test) }
+            return (loss, nanoseconds, batch.labels.elementCount)
+        }
+
+        // The first step of the trial, reported apart (later engines capture and compile here).
+        try checkpoint()
+        let first = try step(0)
+        samples += [sample(.timeToFirstStep, Double(first.nanoseconds) / 1e6)].compactMap { $0 }
+        var warmup = WarmupStability(tolerance: policy.warmupStabilityTolerance)
+        warmup.record(first.nanoseconds)
+        var warmupTaken = 1
+        let warmupLimit = policy.warmupUntilStable ? max(policy.maxWarmupSteps, policy.warmupSteps) : policy.warmupSteps
+        while warmupTaken < policy.warmupSteps
+            || (policy.warmupUntilStable && warmupTaken < warmupLimit && !warmup.isStable) {
+            try checkpoint()
+            if throttle.shouldReport(phase: "warmup") { progress(TrialProgress(phase: "warmup", step: warmupTaken, total: warmupLimit)) }
+            warmup.record(try step(warmupTaken).nanoseconds)
+            warmupTaken += 1
+        }
+
+        BufferPool.shared.resetPeak()
+        let allocationsBefore = Self.allocationCount
+        let stepsPerEpoch = batches.stepsPerEpoch
+        var totalNanoseconds: UInt64 = 0
+        var epochNanoseconds: UInt64 = 0
+        var totalSamples = 0
+        var lastLoss: Float = .nan
+        var stepTimes = [Double]()
+        stepTimes.reserveCapacity(measuredSteps)
+        for index in 0..<measuredSteps {
+            try checkpoint()
+            if throttle.shouldReport(phase: "measure") { progress(TrialProgress(phase: "measure", step: index, total: measuredSteps)) }
+            let result = try step(warmupTaken + index)
+            lastLoss = result.loss
+            totalNanoseconds += result.nanoseconds
+            epochNanoseconds += result.nanoseconds
+            totalSamples += result.rows
+            stepTimes.append(Double(result.nanoseconds) / 1e6)
+            if (index + 1) % stepsPerEpoch == 0 {
+                samples += [sample(.epochTime, Double(epochNanoseconds) / 1e9)].compactMap { $0 }
+                epochNanoseconds = 0
+            }
+        }
+        try clock.trainingFinished { try accuracy(engine: engine, split: dataset.test) }
+        let allocations = Self.allocationCount - allocationsBefore
+        if metrics.contains(.stepTime) {
+            samples += stepTimes.map { MetricSample(metric: Metric.stepTime.rawValue, unit: Metric.stepTime.unit, value: $0) }
+        }
+        samples += [
+            sample(.samplesPerSecond, Double(totalSamples) / max(Double(totalNanoseconds) / 1e9, 1e-12)),
+            sample(.finalLoss, Double(lastLoss)),
+            sample(.peakLiveBytes, Double(BufferPool.shared.snapshot.peakLiveBytes)),
+            sample(.allocationsPerStep, Double(allocations) / Double(max(measuredSteps, 1))),
+        ].compactMap { $0 }
+        if metrics.contains(.testAccuracy) {
+            samples += [sample(.testAccuracy, try accuracy(engine: engine, split: dataset.test))].compactMap { $0 }
+        }
+        if let outcome = clock.outcome {
+            samples += [
+                sample(.targetReached, outcome.reached ? 1 : 0),
+                sample(.timeToTarget, outcome.seconds),
+                sample(.evaluationTime, outcome.evaluationSeconds),
+            ].compactMap { $0 }
+        }
+        return samples
+    }
+
+    /// Top-1 accuracy of the engine on `split`, in evaluation batches of 256.
+    func accuracy(engine: any Engine, split: LabeledSplit) throws -> Double {
+        var batches = BatchSource(split: split, batchSize: 256, seed: 0, shuffles: false)
+        var correct = 0
+        var seen = 0
+        while seen < split.count {
+            let batch = batches.next()
+            let rows = min(batch.labels.elementCount, split.count - seen)
+            let logits = try engine.infer(inputs: batch.inputs).values()
+            let labels = try batch.labels.values()
+            let classes = split.classes
+            for row in 0..<rows {
+                var best = 0
+                for column in 1..<classes where logits[row * classes + column] > logits[row * classes + best] { best = column }
+                if best == Int(labels[row]) { correct += 1 }
+            }
+            seen += rows
+        }
+        return Double(correct) / Double(max(split.count, 1))
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import ResultStore
+
+/// The worker protocol's messages (docs/worker-protocol.md): one JSON object per line, discriminated by
+/// `type`. A flat struct keeps the wire format obvious to workers written in other languages; fields that
+/// do not apply to a type are omitted.
+public struct WorkerMessage: Codable, Sendable, Equatable {
+    public static let protocolVersion = 1
+
+    /// Parent → worker: "run". Worker → parent: "hello", "progress", "samples", "result", "error".
+    public var type: String
+    public var version: Int?
+    // run
+    public var protocolText: String?
+    public var protocolPath: String?
+    public var caseIdentity: CaseIdentity?
+    public var trial: Int?
+    public var timeoutSeconds: Double?
+    // hello
+    public var pid: Int32?
+    // progress
+    public var phase: String?
+    public var step: Int?
+    public var total: Int?
+    // samples
+    public var samples: [WireSample]?
+    // result
+    public var peakRSSBytes: UInt64?
+    // error
+    public var kind: String?
+    public var message: String?
+
+    enum CodingKeys: String, CodingKey {
+        case type, version, protocolText = "protocol", protocolPath, caseIdentity = "case", trial, timeoutSeconds, pid,
+             phase, step, total, samples, peakRSSBytes, kind, message
+    }
+
+    public init(type: String) { self.type = type }
+
+    public static func run(protocolText: String, protocolPath: String, identity: CaseIdentity, trial: Int,
+                           timeoutSeconds: Double) -> WorkerMessage {
+        var message = WorkerMessage(type: "run")
+        message.version = protocolVersion
+        message.protocolText = protocolText
+        message.protocolPath = protocolPath
+        message.caseIdentity = identity
+        message.trial = trial
+        message.timeoutSeconds = timeoutSeconds
+        return message
+    }
+
+    /// One line of JSON (no embedded newlines: JSON escapes them), terminated by "\n".
+    public func encodedLine() throws -> Data {
+        var data = try WorkerMessage.encoder.encode(self)
+        data.append(0x0A)
+        return data
+    }
+
+    public static func decode(line: Data) throws -> WorkerMessage {
+        try decoder.decode(WorkerMessage.self, from: line)
+    }
+
+    private static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        return encoder
+    }()
+
+    private static let decoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        return decoder
+    }()
+}
+
+/// A sample on the wire: metric name, unit, value (a number, or "NaN" / "Infinity" / "-Infinity").
+public struct WireSample: Codable, Sendable, Equatable {
+    public var metric: String
+    public var unit: String
+    public var value: Double
+
+    public init(_ sample: MetricSample) {
+        metric = sample.metric
+        unit = sample.unit
+        value = sample.value
+    }
+
+    public var metricSample: MetricSample { MetricSample(metric: metric, unit: unit, value: value) }
+}

@@ -1,0 +1,87 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import Measurement
+
+/// Reads a worker's standard output (JSON lines) and standard error (kept as a short tail) together with
+/// poll(2), so neither pipe can fill up and block the worker, and so a silent worker cannot block the parent
+/// past its deadline.
+struct WorkerOutputReader {
+    enum Ending: Equatable {
+        /// Both pipes reached end of file.
+        case closed
+        case timedOut
+        case interrupted
+    }
+
+    let output: Int32
+    let errors: Int32
+    private var lineBuffer = Data()
+    private var errorBuffer = Data()
+
+    init(output: Int32, errors: Int32) {
+        self.output = output
+        self.errors = errors
+    }
+
+    /// The end of the worker's standard error, trimmed, one line.
+    var standardErrorTail: String {
+        let text = String(decoding: errorBuffer.suffix(WorkerProcess.standardErrorTailLimit), as: UTF8.self)
+        return text.split(whereSeparator: \.isNewline).suffix(3).joined(separator: " | ")
+            .trimmingCharacters(in: .whitespaces)
+    }
+
+    mutating func read(until deadline: UInt64, onMessage: (WorkerMessage) -> Void,
+                       onGarbage: (String) -> Void) -> Ending {
+        var outputOpen = true
+        var errorsOpen = true
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while outputOpen || errorsOpen {
+            if InterruptMonitor.isRequested { return .interrupted }
+            let now = MonotonicClock.now()
+            guard now < deadline else { return .timedOut }
+            let waitMilliseconds = Int32(min((deadline - now) / 1_000_000 + 1, 100))
+            var descriptors = [pollfd(fd: outputOpen ? output : -1, events: Int16(POLLIN), revents: 0),
+                               pollfd(fd: errorsOpen ? errors : -1, events: Int16(POLLIN), revents: 0)]
+            let ready = poll(&descriptors, 2, waitMilliseconds)
+            if ready < 0 && errno != EINTR { return .closed }
+            guard ready > 0 else { continue }
+            for slot in 0..<2 where descriptors[slot].revents != 0 {
+                let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptors[slot].fd, $0.baseAddress, $0.count) }
+                if count < 0 && errno == EINTR { continue }
+                if count <= 0 {
+                    if slot == 0 { outputOpen = false } else { errorsOpen = false }
+                    continue
+                }
+                if slot == 0 {
+                    lineBuffer.append(contentsOf: chunk[0..<count])
+                    drainLines(onMessage: onMessage, onGarbage: onGarbage)
+                } else {
+                    errorBuffer.append(contentsOf: chunk[0..<count])
+                    if errorBuffer.count > 4 * WorkerProcess.standardErrorTailLimit {
+                        errorBuffer = Data(errorBuffer.suffix(WorkerProcess.standardErrorTailLimit))
+                    }
+                }
+            }
+        }
+        if !lineBuffer.isEmpty {
+            lineBuffer.append(0x0A)
+            drainLines(onMessage: onMessage, onGarbage: onGarbage)
+        }
+        return .closed
+    }
+
+    private mutating func drainLines(onMessage: (WorkerMessage) -> Void, onGarbage: (String) -> Void) {
+        while let newline = lineBuffer.firstIndex(of: 0x0A) {
+            let line = lineBuffer[lineBuffer.startIndex..<newline]
+            lineBuffer = Data(lineBuffer[lineBuffer.index(after: newline)...])
+            guard !line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) else { continue }
+            if let message = try? WorkerMessage.decode(line: Data(line)) {
+                onMessage(message)
+            } else {
+                onGarbage(String(decoding: line, as: UTF8.self))
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import Measurement
+import ResultStore
+
+/// The parent side of the worker protocol: starts one worker for one trial (Foundation.Process), sends the
+/// "run" request, reads its JSON lines under the trial's budget, and turns every way a worker can end —
+/// result, reported error, crash, signal, out-of-memory kill, timeout, silence — into samples or a
+/// `RunnerError` naming the reason.
+struct WorkerProcess {
+    let command: WorkerCommand
+    /// Bytes of the worker's standard error kept for failure messages.
+    static let standardErrorTailLimit = 2048
+
+    struct Outcome {
+        var samples: [MetricSample]
+        var peakRSSBytes: UInt64?
+    }
+
+    func runTrial(request: WorkerMessage, timeoutSeconds: Double,
+                  onProgress: (TrialProgress) -> Void) throws -> Outcome {
+        signal(SIGPIPE, SIG_IGN)  // a worker that dies early must not take the parent with it
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: command.executable)
+        process.arguments = command.arguments
+        let input = Pipe(), output = Pipe(), errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        do {
+            try process.run()
+        } catch {
+            throw RunnerError.workerFailed("cannot start worker \(command.executable): \(error) — check the path is an executable")
+        }
+        let deadline = MonotonicClock.now() &+ UInt64(timeoutSeconds * 1e9)
+        let line = try request.encodedLine()
+        Self.writeAll(line, to: input.fileHandleForWriting.fileDescriptor)
+        try? input.fileHandleForWriting.close()
+
+        var reader = WorkerOutputReader(output: output.fileHandleForReading.fileDescriptor,
+                                        errors: errors.fileHandleForReading.fileDescriptor)
+        var collected = Outcome(samples: [], peakRSSBytes: nil)
+        var reported: WorkerMessage?
+        var finished = false
+        var violation: String?
+        let ending = reader.read(until: deadline) { message in
+            switch message.type {
+            case "hello": break
+            case "progress":
+                onProgress(TrialProgress(phase: message.phase ?? "", step: message.step ?? 0, total: message.total ?? 0))
+            case "samples": collected.samples += (message.samples ?? []).map(\.metricSample)
+            case "result":
+                collected.peakRSSBytes = message.peakRSSBytes
+                finished = true
+            case "error": reported = message
+            default: violation = violation ?? "unknown message type '\(message.type)'"
+            }
+        } onGarbage: { text in
+            violation = violation ?? "not a worker-protocol line: \(text.prefix(120))"
+        }
+        let exited = Self.waitForExit(process, until: ending == .closed ? deadline : 0)
+        if !exited {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+        let detail = reader.standardErrorTail
+        switch ending {
+        case .interrupted: throw RunnerError.interrupted
+        case .timedOut: throw RunnerError.timedOut(seconds: timeoutSeconds)
+        case .closed where !exited: throw RunnerError.timedOut(seconds: timeoutSeconds)
+        case .closed: break
+        }
+        if let reported {
+            let text = reported.message ?? "the worker reported an error without a message"
+            switch reported.kind {
+            case "unsupported": throw RunnerError.unsupported(text)
+            case "interrupted": throw RunnerError.interrupted
+            default: throw RunnerError.workerFailed(text)
+            }
+        }
+        if process.terminationReason == .uncaughtSignal {
+            throw RunnerError.workerCrashed(signal: process.terminationStatus, detail: detail)
+        }
+        if let violation { throw RunnerError.workerFailed("worker protocol violation: \(violation)") }
+        guard finished, process.terminationStatus == 0 else {
+            throw RunnerError.workerExited(status: process.terminationStatus, detail: detail)
+        }
+        return collected
+    }
+
+    /// Waits for the worker to exit after it closed its output; false when it is still running at `deadline`.
+    private static func waitForExit(_ process: Process, until deadline: UInt64) -> Bool {
+        while process.isRunning {
+            if MonotonicClock.now() >= deadline { return false }
+            usleep(1000)
+        }
+        process.waitUntilExit()
+        return true
+    }
+
+    private static func writeAll(_ data: Data, to descriptor: Int32) {
+        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            guard var pointer = buffer.baseAddress else { return }
+            var remaining = buffer.count
+            while remaining > 0 {
+                let written = write(descriptor, pointer, remaining)
+                if written < 0 && errno == EINTR { continue }
+                guard written > 0 else { return }  // EPIPE: the worker is gone; its exit tells why
+                pointer += written
+                remaining -= written
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import ProtocolModel
+import Reports
+import ResultStore
+
+/// `dlbench check`: the CI regression gate. Exit 0 no regression, 1 regression, 2 usage or data error.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "CI regression gate: exit 1 on a significant regression.",
+        discussion: """
+        Checks a run (--run, default: the latest) against one of:
+          --baseline-run ID [--baseline-db PATH]   a stored run (another database with --baseline-db)
+          --baseline-file PATH                     a committed JSON report (`dlbench report --format json`) or the
+                                                   small format of docs/report-json.md
+          (none of these)                          the `expectations` of the run's protocol (or of --protocol-file):
+                                                   relations between engines within the run, e.g. fused ≥ 1.3× eager
+        Against a baseline, a case × metric regresses when it is worse in the metric's direction (time: slower; \
+        throughput: lower) with Mann–Whitney p < --alpha AND by more than its threshold (--threshold, \
+        --metric-threshold). An expectation fails when its speedup (ratio of medians) is below its bound or its cases \
+        have no samples. Each failing case is printed with the figures that failed it. See docs/regression-gate.md.
+
+        Exit status: 0 no regression, 1 regression, 2 usage or data error (unknown run, unreadable file, no \
+        expectations).
+        """
+    )
+
+    @Option(name: .customLong("run"), help: ArgumentHelp("The run to check (default: the latest).", valueName: "id"))
+    var runID: Int64?
+
+    @Option(name: .customLong("baseline-run"), help: ArgumentHelp("Baseline run id.", valueName: "id"))
+    var baselineRun: Int64?
+
+    @Option(name: .customLong("baseline-db"), help: ArgumentHelp("Database of --baseline-run (default: --db).", valueName: "path"))
+    var baselineDatabase: String?
+
+    @Option(name: .customLong("baseline-file"), help: ArgumentHelp("Baseline JSON file.", valueName: "path"))
+    var baselineFile: String?
+
+    @Option(name: .customLong("protocol-file"),
+            help: ArgumentHelp("Take expectations from this protocol instead of the run's.", valueName: "protocol.json"))
+    var protocolFile: String?
+
+    @Flag(help: "Also print passing checks.")
+    var verbose = false
+
+    @OptionGroup var filters: ReportFilterOptions
+    @OptionGroup var comparisonOptions: ComparisonOptions
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        let result: GateResult
+        do {
+            result = try evaluate()
+        } catch {
+            Terminal.printError("error: \(error)")
+            throw ExitCode(2)
+        }
+        print(result.rendered(verbose: verbose), terminator: "")
+        if !result.passed { throw ExitCode(1) }
+    }
+
+    private func evaluate() throws -> GateResult {
+        if baselineRun != nil && baselineFile != nil {
+            throw CommandFailure("give either --baseline-run or --baseline-file, not both")
+        }
+        if baselineDatabase != nil && baselineRun == nil {
+            throw CommandFailure("--baseline-db needs --baseline-run (the run to read from it)")
+        }
+        let settings = try comparisonOptions.settings()
+        let store = try database.open()
+        let selection = try ReportSelection.load(from: store, runIDs: runID.map { [$0] } ?? [], filter: filters.filter)
+        if let baselineRun {
+            let baselineStore = try baselineDatabase.map { try DatabaseOptions(path: $0).open() } ?? store
+            let baseline = try ReportSelection.load(from: baselineStore, runIDs: [baselineRun], filter: filters.filter)
+            return RegressionGate.gate(RunComparison(baseline: baseline.rows, candidate: selection.rows, settings: settings))
+        }
+        if let baselineFile {
+            let baseline = filters.filter.apply(try BaselineFile.load(path: baselineFile))
+            return RegressionGate.gate(RunComparison(baseline: baseline, candidate: selection.rows, settings: settings))
+        }
+        let expectations = try loadExpectations(runID: selection.runs.first?.id, store: store)
+        guard !expectations.isEmpty else {
+            throw CommandFailure("nothing to check: no --baseline-run or --baseline-file, and the protocol has no "
+                                 + "`expectations` (see docs/regression-gate.md)")
+        }
+        return RegressionGate.gate(ExpectationCheck.evaluate(expectations, rows: selection.rows, settings: settings))
+    }
+
+    private func loadExpectations(runID: Int64?, store: ResultStore) throws -> [PerformanceExpectation] {
+        if let protocolFile { return try ProtocolLoader.load(path: protocolFile).expectations }
+        guard let runID, let run = try store.run(id: runID) else { return [] }
+        return try ExpectationCheck.expectations(protocolText: run.protocolText, protocolPath: run.protocolPath)
+    }
+}

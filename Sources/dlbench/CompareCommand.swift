@@ -1,0 +1,55 @@
+import ArgumentParser
+import Reports
+import ResultStore
+
+/// `dlbench compare RUN_A RUN_B`: per case and metric, B against A with a ratio CI, a rank test and a verdict.
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare two runs case by case (ratio with CI, Mann–Whitney U, verdict).",
+        discussion: """
+        Cases are matched by task, engine, machine, batch size and metric. For each: both medians, the ratio B/A \
+        with its seeded bootstrap 95% CI, the two-sided Mann–Whitney p-value and a verdict — faster/slower (better/\
+        worse for non-time metrics) only when p < --alpha AND the change exceeds --threshold — then the geometric \
+        mean speedup per metric and overall. RUN_B may come from another database with --db-b (e.g. another \
+        machine; such rows are marked "other machine").
+
+          dlbench compare 3 4
+          dlbench compare 3 1 --db-b other.sqlite --format markdown
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Run A (the reference).", valueName: "run-a"))
+    var runA: Int64
+
+    @Argument(help: ArgumentHelp("Run B (the candidate).", valueName: "run-b"))
+    var runB: Int64
+
+    @Option(name: .customLong("db-b"), help: ArgumentHelp("Database holding run B (default: --db).", valueName: "path"))
+    var databaseB: String?
+
+    @Option(help: ArgumentHelp("table, markdown or json.", valueName: "format"))
+    var format: String = "table"
+
+    @OptionGroup var filters: ReportFilterOptions
+    @OptionGroup var comparisonOptions: ComparisonOptions
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        guard let outputFormat = ComparisonReport.Format(rawValue: format) else {
+            throw CommandFailure("unknown format '\(format)'; expected table, markdown or json")
+        }
+        let settings = try comparisonOptions.settings()
+        let storeA = try database.open()
+        let storeB = try databaseB.map { try DatabaseOptions(path: $0).open() } ?? storeA
+        do {
+            let rowsA = try ReportSelection.load(from: storeA, runIDs: [runA], filter: filters.filter).rows
+            let rowsB = try ReportSelection.load(from: storeB, runIDs: [runB], filter: filters.filter).rows
+            let comparison = RunComparison(baseline: rowsA, candidate: rowsB, settings: settings)
+            print(ComparisonReport.render(comparison, format: outputFormat, colour: Terminal.standardOutputIsTerminal),
+                  terminator: "")
+        } catch let error as ReportSelectionError {
+            throw CommandFailure(error.description)
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import ProtocolModel
+import XCTest
+
+final class FusionOptionTests: XCTestCase {
+    func engines(_ json: String) -> String {
+        """
+        {"name": "p", "machines": [{"name": "m"}],
+         "datasets": [{"name": "d", "kind": "gaussian-clusters", "features": 2, "classes": 2, "trainSamples": 4, "testSamples": 2}],
+         "models": [{"name": "mlp", "kind": "mlp", "hidden": []}],
+         "engines": \(json),
+         "tasks": [{"name": "t", "kind": "train", "model": "mlp", "dataset": "d", "batchSize": 2, "steps": 1,
+                    "optimizer": {"kind": "sgd", "lr": 0.1}}]}
+        """
+    }
+
+    func testFusedEngineDecodesFusionSwitchesWithDefaultsOn() throws {
+        let benchmark = try ProtocolLoader.decode(engines(#"[{"name": "f", "kind": "fused", "fusion": {"epilogue": false}}]"#), file: "p.json")
+        XCTAssertEqual(benchmark.engines[0].fusion, FusionSpec(elementwise: true, epilogue: false, multipleOutputs: true))
+    }
+
+    func testFusionOnANonFusedEngineIsAnError() {
+        XCTAssertThrowsError(try ProtocolLoader.decode(engines(#"[{"name": "t", "kind": "traced", "fusion": {}}]"#), file: "p.json")) {
+            XCTAssertTrue("\($0)".contains("engines[0].fusion: 'fusion' applies only to engines of kind 'fused', found kind 'traced'"), "\($0)")
+        }
+    }
+
+    func testMisspeltFusionSwitchSuggestsTheRightOne() {
+        XCTAssertThrowsError(try ProtocolLoader.decode(engines(#"[{"name": "f", "kind": "fused", "fusion": {"epilog": false}}]"#), file: "p.json")) {
+            XCTAssertTrue("\($0)".contains("did you mean 'epilogue'?"), "\($0)")
+        }
+    }
+}
