@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Layers, lowest first: TensorCore → Engines → Models → ProtocolModel → Measurement/Datasets →
+// Layers, lowest first: TensorCore → Engines → OpenCLRuntime → OpenCLEngine → Models → ProtocolModel → Measurement/Datasets →
 // ResultStore → Runner → Reports → dlbench (CLI). A target may depend only on targets above it here.
 let package = Package(
     name: "dlbench",
@@ -22,6 +22,8 @@ let package = Package(
         .target(name: "Engines", dependencies: ["TensorCore"]),
         // OpenCL device selection, buffers, program cache and kernels; the GPU engine lowers graphs onto it.
         .target(name: "OpenCLRuntime", dependencies: ["COpenCL", "TensorCore"]),
+        // The GPU engine: the fused graph lowered onto OpenCLRuntime (kept apart so Engines stays CPU-only).
+        .target(name: "OpenCLEngine", dependencies: ["Engines", "OpenCLRuntime", "TensorCore"]),
         .target(name: "Models", dependencies: ["TensorCore"]),
         .target(name: "Datasets"),
         .target(name: "ProtocolModel"),
@@ -31,7 +33,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "Runner", dependencies: [
-            "TensorCore", "Engines", "Models", "Datasets", "ProtocolModel", "Measurement", "ResultStore",
+            "TensorCore", "Engines", "OpenCLRuntime", "OpenCLEngine", "Models", "Datasets", "ProtocolModel", "Measurement", "ResultStore",
         ]),
         .target(name: "Reports", dependencies: ["ResultStore", "Measurement", "ProtocolModel"]),
         .executableTarget(name: "dlbench", dependencies: [
@@ -47,6 +49,10 @@ let package = Package(
 
         .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore", "_TestSupport"]),
         .testTarget(name: "OpenCLRuntimeTests", dependencies: ["OpenCLRuntime", "TensorCore", "CBLAS", "_TestSupport"]),
+        .testTarget(name: "OpenCLEngineTests", dependencies: [
+            "OpenCLEngine", "OpenCLRuntime", "Engines", "Models", "TensorCore", "Runner", "ResultStore", "ProtocolModel",
+            "_TestSupport",
+        ]),
         .testTarget(name: "EnginesTests", dependencies: ["Engines", "Models", "TensorCore", "_TestSupport"]),
         .testTarget(name: "ModelsTests", dependencies: ["Models", "Engines", "TensorCore", "Datasets", "_TestSupport"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "_TestSupport"]),

@@ -1,24 +1,26 @@
 #!/usr/bin/env bash
 # Builds .build/dlbench-gpu-bundle.tar.gz: dlbench (release, static Swift runtime), the OpenCL checks (the
-# OpenCLRuntimeTests bundle), the shared libraries both need, and run.sh — for a Linux machine with an
-# NVIDIA (or other OpenCL) GPU and no Swift toolchain. See docs/gpu.md.
+# OpenCLRuntimeTests and OpenCLEngineTests classes of the test bundle), the shared libraries both need, and
+# run.sh — for a Linux machine with an NVIDIA (or other OpenCL) GPU and no Swift toolchain. See docs/gpu.md.
 #
-# Usage: scripts/gpu-bundle.sh [--skip-build]   (--skip-build packages the binaries already in .build)
+# Usage: scripts/gpu-bundle.sh [--skip-build]   (--skip-build packages the binaries already built)
+# Environment: DLBENCH_SCRATCH — the SwiftPM scratch folder to build in and package from (default .build).
 # Build on a distribution no newer than the target's (glibc is not bundled; the target's must be as new).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
+scratch="${DLBENCH_SCRATCH:-.build}"
 skip_build=false
 [[ "${1:-}" == "--skip-build" ]] && skip_build=true
 
 if ! $skip_build; then
     # The CLI fully static in the Swift runtime; the tests can't be (XCTest is a shared library), so the
     # bundle carries the toolchain's runtime libraries for them.
-    swift build -c release --static-swift-stdlib --product dlbench
-    swift build --product dlbenchPackageTests
+    swift build -c release --static-swift-stdlib --product dlbench --scratch-path "$scratch"
+    swift build --build-tests --scratch-path "$scratch"
 fi
-cli="$root/.build/release/dlbench"
-tests="$root/.build/debug/dlbenchPackageTests.xctest"
+cli="$root/$scratch/release/dlbench"
+tests="$root/$scratch/debug/dlbenchPackageTests.xctest"
 for binary in "$cli" "$tests"; do
     [[ -x "$binary" ]] || { echo "gpu-bundle: missing $binary (run without --skip-build)" >&2; exit 1; }
 done
@@ -44,6 +46,11 @@ done | sort -u | while read -r name path; do
     esac
     cp -L "$path" "$bundle/lib/$name"
 done
+# Debug symbols are most of the size; the checks and the CLI run the same without them.
+if command -v strip >/dev/null; then
+    strip "$bundle/bin/"* 2>/dev/null || true
+    strip --strip-unneeded "$bundle/lib/"*.so* 2>/dev/null || true
+fi
 # The ICD loader must be present: without it the binaries cannot start.
 [[ -e "$bundle/lib/libOpenCL.so.1" ]] || { echo "gpu-bundle: libOpenCL.so.1 was not found by ldd" >&2; exit 1; }
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # run.sh of the GPU bundle (scripts/gpu-bundle.sh copies it in): points the bundled OpenCL ICD loader at the
-# vendor driver, runs the OpenCL runtime checks on the GPU, then a protocol. Exit status: that of the first failure.
+# vendor driver, runs the OpenCL runtime and engine checks on the GPU, then a protocol. Exit status: that of the first failure.
 #
-# Usage: ./run.sh [PROTOCOL.json]      environment: DLBENCH_OPENCL_DEVICE (default "gpu"; e.g. "gpu:H100", "any")
+# Usage: ./run.sh [PROTOCOL.json]      default protocols/quickstart-gpu.json (eager vs opencl on the quickstart MLPs)
+#        environment: DLBENCH_OPENCL_DEVICE (default "gpu"; e.g. "gpu:H100", "any")
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 export LD_LIBRARY_PATH="$here/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
@@ -31,9 +32,11 @@ nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv,noheader 2>
 command -v clinfo >/dev/null && clinfo -l
 
 status=0
-echo "== OpenCL runtime checks on DLBENCH_OPENCL_DEVICE=$DLBENCH_OPENCL_DEVICE"
-# XCTest on Linux filters by Module.Class; these are the OpenCLRuntimeTests classes.
-classes=$("$here/bin/dlbenchPackageTests.xctest" --list-tests 2>/dev/null | grep -o '^OpenCLRuntimeTests\.[A-Za-z]*' | sort -u | paste -sd, -)
+echo "== OpenCL runtime and engine checks on DLBENCH_OPENCL_DEVICE=$DLBENCH_OPENCL_DEVICE"
+# XCTest on Linux filters by Module.Class; these are the OpenCLRuntimeTests and OpenCLEngineTests classes (the
+# engine's equivalence with eager on every model family, device accounting, and the device fallback rules).
+classes=$("$here/bin/dlbenchPackageTests.xctest" --list-tests 2>/dev/null \
+    | grep -oE '^OpenCL(Runtime|Engine)Tests\.[A-Za-z]*' | sort -u | paste -sd, -)
 if [[ -z "$classes" ]]; then
     echo "run.sh: could not list the OpenCL test classes" >&2
     status=1
@@ -47,7 +50,7 @@ else
     fi
 fi
 
-protocol="${1:-$here/protocols/w1-mlp.json}"
+protocol="${1:-$here/protocols/quickstart-gpu.json}"
 echo "== protocol $protocol"
 "$here/bin/dlbench" run "$protocol" --db "$here/results.sqlite" || { [[ $status -eq 0 ]] && status=$?; }
 "$here/bin/dlbench" report --db "$here/results.sqlite" || true

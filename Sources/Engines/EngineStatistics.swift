@@ -9,6 +9,24 @@ public struct EngineStatistics: Sendable, Equatable {
     public var arenaBytes = 0
     /// One buffer per intermediate, as an unplanned executor would hold them.
     public var naiveIntermediateBytes = 0
+    /// Bytes read and written by the step's kernels (inputs plus outputs of each).
+    public var kernelBytesPerStep = 0
+
+    // Device engines (zero elsewhere).
+    /// The device the engine runs on, as "platform / device / driver / compute units / memory".
+    public var device = ""
+    /// Device bytes held now (parameters, state, arena, batch buffers) and their peak.
+    public var deviceBytes = 0
+    public var devicePeakBytes = 0
+    /// Device buffers allocated so far; constant across replays once every graph is bound.
+    public var deviceAllocations = 0
+    /// Ops per training step that ran on the host (download, CPU kernel, upload) for want of a device kernel:
+    /// nonzero means the step time is not a pure device figure.
+    public var fallbackOperations = 0
+    /// Time spent uploading batches (host → device), summed over all steps, apart from the step's kernels.
+    public var uploadNanoseconds: UInt64 = 0
+    /// Part of `captureNanoseconds` spent compiling device programs.
+    public var programBuildNanoseconds: UInt64 = 0
 
     public init() {}
 }

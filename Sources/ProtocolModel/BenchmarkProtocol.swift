@@ -17,6 +17,8 @@ public struct BenchmarkProtocol: Sendable, Equatable, Hashable {
     public var repetition: RepetitionPolicy
     /// Relations between engines that `dlbench check` verifies within a run. JSON default: none.
     public var expectations: [PerformanceExpectation]
+    /// How closely engines must reproduce eager's first losses (`deviation_from_eager`). JSON default: 10 steps, 1e-3.
+    public var agreement: AgreementPolicy
 
     public static let defaultSeed: UInt64 = 42
 
@@ -24,7 +26,7 @@ public struct BenchmarkProtocol: Sendable, Equatable, Hashable {
         name: String, description: String? = nil, seed: UInt64 = BenchmarkProtocol.defaultSeed,
         machines: [MachineSpec], datasets: [DatasetSpec], models: [ModelSpec], engines: [EngineSpec],
         tasks: [TaskSpec], metrics: [Metric] = Metric.allCases, repetition: RepetitionPolicy = RepetitionPolicy(),
-        expectations: [PerformanceExpectation] = []
+        expectations: [PerformanceExpectation] = [], agreement: AgreementPolicy = AgreementPolicy()
     ) {
         self.name = name
         self.description = description
@@ -37,6 +39,7 @@ public struct BenchmarkProtocol: Sendable, Equatable, Hashable {
         self.metrics = metrics
         self.repetition = repetition
         self.expectations = expectations
+        self.agreement = agreement
     }
 
     public func dataset(named name: String) -> DatasetSpec? { datasets.first { $0.name == name } }

@@ -4,10 +4,13 @@ public struct EngineSpec: Sendable, Equatable, Hashable {
     public var kind: EngineKind
     /// Fusion passes (engines of kind `fused` only; all on by default).
     public var fusion: FusionSpec
+    /// How to start the worker of an engine of kind `external`; nil for every other kind.
+    public var external: ExternalWorkerSpec?
 
-    public init(name: String, kind: EngineKind, fusion: FusionSpec = FusionSpec()) {
+    public init(name: String, kind: EngineKind, fusion: FusionSpec = FusionSpec(), external: ExternalWorkerSpec? = nil) {
         self.name = name
         self.kind = kind
         self.fusion = fusion
+        self.external = external
     }
 }

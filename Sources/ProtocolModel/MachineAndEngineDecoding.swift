@@ -2,17 +2,21 @@
 extension ProtocolDecoder {
     func decodeMachine(_ value: JSONValue, at path: JSONPath) -> MachineSpec? {
         guard let reader = ObjectReader(value, at: path, context: context) else { return nil }
-        reader.checkKeys(allowed: ["name", "threads", "device"], aliases: ProtocolDecoder.keyAliases)
+        reader.checkKeys(allowed: ["name", "threads", "device", "deviceFilter", "fallback"], aliases: ProtocolDecoder.keyAliases)
         let name = reader.string("name")
         let threads = reader.integer("threads", .defaulted(1), bounds: .within(MachineSpec.threadRange))
         let device = reader.enumeration("device", .defaulted(DeviceKind.cpu), as: DeviceKind.self)
-        guard let name, let threads, let device else { return nil }
-        return MachineSpec(name: name, threads: threads, device: device)
+        let deviceFilter = reader.string("deviceFilter", .optional)
+        let fallback = reader.enumeration("fallback", .defaulted(DeviceFallback.fail), as: DeviceFallback.self)
+        guard let name, let threads, let device, let fallback else { return nil }
+        if reader.value("deviceFilter") != nil && deviceFilter == nil { return nil }
+        return MachineSpec(name: name, threads: threads, device: device, deviceFilter: deviceFilter, fallback: fallback)
     }
 
     func decodeEngine(_ value: JSONValue, at path: JSONPath) -> EngineSpec? {
         guard let reader = ObjectReader(value, at: path, context: context) else { return nil }
-        reader.checkKeys(allowed: ["name", "kind", "fusion"], aliases: ProtocolDecoder.keyAliases)
+        reader.checkKeys(allowed: ["name", "kind", "fusion"] + ProtocolDecoder.externalEngineKeys,
+                         aliases: ProtocolDecoder.keyAliases)
         let name = reader.string("name")
         let kind = reader.enumeration("kind", as: EngineKind.self)
         if let kind, !kind.isAvailable, let found = reader.value("kind") {
@@ -31,7 +35,16 @@ extension ProtocolDecoder {
             return nil
         }
         guard let name, let kind, let fusion else { return nil }
-        return EngineSpec(name: name, kind: kind, fusion: fusion)
+        guard kind == .external else {
+            if let key = ProtocolDecoder.externalEngineKeys.first(where: reader.contains), let found = reader.value(key) {
+                context.report("'\(key)' applies only to engines of kind 'external', found kind '\(kind.rawValue)'",
+                               at: found.path, position: found.value.position)
+                return nil
+            }
+            return EngineSpec(name: name, kind: kind, fusion: fusion)
+        }
+        guard let external = decodeExternalWorker(reader) else { return nil }
+        return EngineSpec(name: name, kind: kind, fusion: fusion, external: external)
     }
 
     func decodeFusion(_ value: JSONValue, at path: JSONPath) -> FusionSpec? {

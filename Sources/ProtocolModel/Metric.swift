@@ -35,6 +35,20 @@ public enum Metric: String, Sendable, Equatable, Hashable, CaseIterable {
     /// Time to read, verify, generate, split and normalise the task's dataset, before and apart from any timed
     /// step (reported with the first trial of each case; the dataset is loaded once per run).
     case dataLoadTime = "data_load_time"
+    /// Max over the first `agreement.steps` training steps of |loss_engine − loss_eager| / max(|loss_eager|, 1e-6),
+    /// from the same initial weights and batches (see `AgreementPolicy`).
+    case deviationFromEager = "deviation_from_eager"
+    /// Graph engines: time spent capturing, rewriting and planning graphs in the trial (part of time to first
+    /// step, reported apart).
+    case captureTime = "capture_time"
+    /// Graph engines: the planned arena of the step's intermediates.
+    case arenaBytes = "arena_bytes"
+    /// Graph engines: what the same intermediates would take with one buffer each (what planning saved).
+    case unplannedIntermediateBytes = "unplanned_intermediate_bytes"
+    /// Graph engines: kernels launched per step after fusion.
+    case kernelsPerStep = "kernels_per_step"
+    /// Graph engines: bytes kernels read and write per step (inputs plus outputs of every kernel).
+    case kernelBytesPerStep = "kernel_bytes_per_step"
 
     public var unit: String {
         switch self {
@@ -47,6 +61,10 @@ public enum Metric: String, Sendable, Equatable, Hashable, CaseIterable {
         case .maxRateWithinBound: return "queries/s"
         case .allocationsPerStep: return "allocations"
         case .dataLoadTime: return "ms"
+        case .deviationFromEager: return "relative"
+        case .captureTime: return "ms"
+        case .arenaBytes, .unplannedIntermediateBytes, .kernelBytesPerStep: return "bytes"
+        case .kernelsPerStep: return "kernels"
         }
     }
 
@@ -55,7 +73,9 @@ public enum Metric: String, Sendable, Equatable, Hashable, CaseIterable {
         case .samplesPerSecond, .testAccuracy, .targetReached, .latencyBoundMet, .maxRateWithinBound:
             return .higherIsBetter
         case .stepTime, .finalLoss, .latency, .peakLiveBytes, .timeToFirstStep, .epochTime, .timeToTarget,
-             .evaluationTime, .latencyP90, .latencyP99, .peakRSSBytes, .allocationsPerStep, .dataLoadTime:
+             .evaluationTime, .latencyP90, .latencyP99, .peakRSSBytes, .allocationsPerStep, .dataLoadTime,
+             .deviationFromEager, .captureTime, .arenaBytes, .unplannedIntermediateBytes, .kernelsPerStep,
+             .kernelBytesPerStep:
             return .lowerIsBetter
         }
     }
@@ -64,10 +84,12 @@ public enum Metric: String, Sendable, Equatable, Hashable, CaseIterable {
     public var appliesTo: Set<TaskKind> {
         switch self {
         case .stepTime, .finalLoss, .testAccuracy, .timeToFirstStep, .epochTime, .timeToTarget, .targetReached,
-             .evaluationTime:
+             .evaluationTime, .deviationFromEager:
             return [.train]
         case .latency, .latencyP90, .latencyP99, .latencyBoundMet, .maxRateWithinBound: return [.infer]
-        case .samplesPerSecond, .peakLiveBytes, .peakRSSBytes, .allocationsPerStep, .dataLoadTime: return [.train, .infer]
+        case .samplesPerSecond, .peakLiveBytes, .peakRSSBytes, .allocationsPerStep, .dataLoadTime, .captureTime,
+             .arenaBytes, .unplannedIntermediateBytes, .kernelsPerStep, .kernelBytesPerStep:
+            return [.train, .infer]
         }
     }
 

@@ -7,7 +7,7 @@ struct ProtocolDecoder {
 
     static let topLevelKeys = [
         "$schema", "name", "description", "seed", "machines", "datasets", "models", "engines", "tasks", "metrics", "repetition",
-        "expectations",
+        "expectations", "agreement",
     ]
 
     /// Likely wrong spellings of keys whose names are not obvious, for "did you mean" hints.
@@ -33,13 +33,16 @@ struct ProtocolDecoder {
             decodeRepetition($0, at: $1)
         }
         let expectations = decodeExpectations(in: reader, tasks: tasks?.items, defined: defined)
+        let agreement = reader.field("agreement", .defaulted(AgreementPolicy()), expectation: "an object") {
+            decodeAgreement($0, at: $1)
+        }
         guard context.hasNoIssues(since: mark), let name, let seed, let machines, let datasets, let models,
-              let engines, let tasks, let metrics, let repetition, let expectations
+              let engines, let tasks, let metrics, let repetition, let expectations, let agreement
         else { return nil }
         return BenchmarkProtocol(
             name: name, description: description, seed: seed, machines: machines.items, datasets: datasets.items,
             models: models.items, engines: engines.items, tasks: tasks.items, metrics: metrics, repetition: repetition,
-            expectations: expectations)
+            expectations: expectations, agreement: agreement)
     }
 
     func decodeMetrics(in reader: ObjectReader) -> [Metric]? {

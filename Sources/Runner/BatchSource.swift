@@ -22,8 +22,9 @@ struct BatchSource {
 
     var stepsPerEpoch: Int { (split.count + batchSize - 1) / batchSize }
 
-    /// The next batch; the last batch of an epoch may be smaller (it is not padded).
-    mutating func next() -> (inputs: Tensor, labels: Tensor) {
+    /// The example indices of the next batch; the last batch of an epoch may be smaller (it is not padded).
+    /// External engines receive exactly these (see `ExternalHandOff`), so they see the batches eager sees.
+    mutating func nextIndices() -> [Int] {
         if position >= order.count {
             position = 0
             if shuffles { order.shuffle(using: &generator) }
@@ -31,6 +32,12 @@ struct BatchSource {
         let end = shuffles ? min(position + batchSize, order.count) : position + batchSize
         let indices = (position..<end).map { order[$0 % order.count] }
         position = end
+        return indices
+    }
+
+    /// The next batch; the last batch of an epoch may be smaller (it is not padded).
+    mutating func next() -> (inputs: Tensor, labels: Tensor) {
+        let indices = nextIndices()
         let size = split.exampleSize
         var features = [Float](repeating: 0, count: indices.count * size)
         var labels = [Float](repeating: 0, count: indices.count)

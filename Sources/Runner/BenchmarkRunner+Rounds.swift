@@ -71,6 +71,9 @@ extension BenchmarkRunner {
         let benchmark = context.benchmark
         let timeout = benchmark.repetition.caseTimeoutSeconds
         let report = { [observer] (progress: TrialProgress) in observer(.trialProgress(plannedCase, progress)) }
+        if plannedCase.engine.kind.isExternal {
+            return try executeExternalTrial(plannedCase, trial: trial, context: &context, onProgress: report)
+        }
         switch isolation {
         case .inProcess:
             let dataset = try dataset(for: plannedCase, context: &context)
@@ -83,18 +86,11 @@ extension BenchmarkRunner {
                                             identity: plannedCase.identity, trial: trial, timeoutSeconds: timeout)
             let outcome = try WorkerProcess(command: command).runTrial(request: request, timeoutSeconds: timeout,
                                                                         onProgress: report)
-            var samples = outcome.samples
-            let wantsRSS = benchmark.metrics(for: plannedCase.task).contains(.peakRSSBytes)
-            if wantsRSS, !samples.contains(where: { $0.metric == Metric.peakRSSBytes.rawValue }),
-               let peak = outcome.peakRSSBytes {
-                samples.append(MetricSample(metric: Metric.peakRSSBytes.rawValue, unit: Metric.peakRSSBytes.unit,
-                                            value: Double(peak)))
-            }
-            return samples
+            return Self.addingPeakRSS(outcome, wanted: benchmark.metrics(for: plannedCase.task).contains(.peakRSSBytes))
         }
     }
 
-    private func dataset(for plannedCase: PlannedCase, context: inout RunContext) throws -> LabeledDataset {
+    func dataset(for plannedCase: PlannedCase, context: inout RunContext) throws -> LabeledDataset {
         if let cached = context.datasets[plannedCase.task.dataset] { return cached }
         let dataset = try Self.makeDataset(for: plannedCase, in: context.benchmark)
         context.datasets[plannedCase.task.dataset] = dataset

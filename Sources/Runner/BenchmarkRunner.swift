@@ -58,6 +58,7 @@ public final class BenchmarkRunner {
             orderSeed: context.orderSeed, harnessOverheadNanoseconds: overhead, isolation: isolation.label))
         observer(.started(runID: runID, cases: planned.count, plannedTrials: planned.count * benchmark.repetition.maxTrials))
 
+        defer { context.handOff?.remove() }
         try runRounds(&context)
 
         for index in planned.indices where !context.failed.contains(index) {
@@ -115,6 +116,8 @@ struct RunContext {
     var trialsDone: [Int: Int] = [:]
     var primarySamples: [Int: [Double]] = [:]
     var datasets: [String: LabeledDataset] = [:]
+    /// Files for external engines' workers (created on first use, removed when the run ends).
+    var handOff: ExternalHandOff?
     var status = RunStatus.completed
     var warnings: [String] = []
     var stoppingReason = ""

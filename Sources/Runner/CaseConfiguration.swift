@@ -9,7 +9,19 @@ enum CaseConfiguration {
             "engine": plannedCase.engine.name, "engineKind": plannedCase.engine.kind.rawValue,
             "machine": plannedCase.machine.name, "threads": plannedCase.machine.threads,
             "device": plannedCase.machine.device.rawValue, "batchSize": plannedCase.batchSize,
+            "deviceFallback": plannedCase.machine.fallback.rawValue,
         ]
+        if let filter = plannedCase.machine.deviceFilter { object["deviceFilter"] = filter }
+        if plannedCase.engine.kind == .opencl {
+            object["openclDevice"] = OpenCLEngineFactory.deviceSummary(for: plannedCase.machine)
+        }
+        if let external = plannedCase.engine.external {
+            // The framework and its settings are the engine, so a stored result names them.
+            object["worker"] = external.command
+            if let options = try? JSONEncoder().encode(external.options) {
+                object["workerOptions"] = try? JSONSerialization.jsonObject(with: options, options: [.fragmentsAllowed])
+            }
+        }
         switch plannedCase.task.workload {
         case let .train(spec):
             object["optimizer"] = spec.optimizer.kind.rawValue

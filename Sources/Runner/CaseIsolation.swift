@@ -20,10 +20,13 @@ public enum CaseIsolation: Sendable, Equatable {
 public struct WorkerCommand: Sendable, Equatable {
     public var executable: String
     public var arguments: [String]
+    /// Added to (or replacing) the parent's environment for the worker; empty: the parent's environment as it is.
+    public var environment: [String: String]
 
-    public init(executable: String, arguments: [String] = []) {
+    public init(executable: String, arguments: [String] = [], environment: [String: String] = [:]) {
         self.executable = executable
         self.arguments = arguments
+        self.environment = environment
     }
 
     /// `<running executable> worker`, resolved through /proc/self/exe (falling back to argv[0]); nil when the

@@ -19,7 +19,10 @@ enum EngineFactory {
                                         multipleOutputs: spec.fusion.multipleOutputs)
             return try GraphEngine(name: spec.name, model: model, optimizer: optimizer, passes: options.passes)
         case .opencl:
-            throw RunnerError.unsupported("engine kind 'opencl' is not available in this build")
+            return try OpenCLEngineFactory.make(spec, machine: machine, model: model, optimizer: optimizer)
+        case .external:
+            // The runner starts the engine's own worker process (BenchmarkRunner+External); nothing to build here.
+            throw RunnerError.unsupported("engine '\(spec.name)' is external: it runs in its own worker process")
         }
     }
 }

@@ -15,6 +15,8 @@ public enum RunnerError: Error, CustomStringConvertible, Equatable {
     case workerExited(status: Int32, detail: String)
     /// The worker reported an error, or spoke something other than the worker protocol.
     case workerFailed(String)
+    /// The engine's first losses deviate from eager's beyond `agreement.tolerance` (same weights, same batches).
+    case disagreement(Disagreement)
 
     public var description: String {
         switch self {
@@ -28,6 +30,7 @@ public enum RunnerError: Error, CustomStringConvertible, Equatable {
         case let .workerExited(status, detail):
             return "worker exited with status \(status) without a result" + RunnerError.suffix(detail)
         case let .workerFailed(message): return message
+        case let .disagreement(figures): return figures.description
         }
     }
 
@@ -41,6 +44,7 @@ public enum RunnerError: Error, CustomStringConvertible, Equatable {
         case let .workerCrashed(signal, _): return signal == SIGKILL ? "killed" : "crashed"
         case .workerExited: return "exited"
         case .workerFailed: return "failed"
+        case .disagreement: return "deviation"
         }
     }
 

@@ -37,6 +37,7 @@ extension TrialExecutor {
             sample(.peakLiveBytes, Double(BufferPool.shared.snapshot.peakLiveBytes)),
             sample(.allocationsPerStep, Double(allocations) / Double(max(queries, 1))),
         ].compactMap { $0 }
+        samples += EngineStatisticsSamples.samples(engine, metrics: metrics)
         return samples
     }
 

@@ -82,6 +82,7 @@ extension TrialExecutor {
         if metrics.contains(.testAccuracy) {
             samples += [sample(.testAccuracy, try accuracy(engine: engine, split: dataset.test))].compactMap { $0 }
         }
+        samples += EngineStatisticsSamples.samples(engine, metrics: metrics)
         if let outcome = clock.outcome {
             samples += [
                 sample(.targetReached, outcome.reached ? 1 : 0),

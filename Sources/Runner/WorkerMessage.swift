@@ -16,6 +16,8 @@ public struct WorkerMessage: Codable, Sendable, Equatable {
     public var caseIdentity: CaseIdentity?
     public var trial: Int?
     public var timeoutSeconds: Double?
+    /// The resolved case for an external engine's worker (absent for `dlbench worker`, which decodes the protocol).
+    public var external: ExternalWorkload?
     // hello
     public var pid: Int32?
     // progress
@@ -26,13 +28,16 @@ public struct WorkerMessage: Codable, Sendable, Equatable {
     public var samples: [WireSample]?
     // result
     public var peakRSSBytes: UInt64?
+    /// The training losses of the trial's first steps (external workers: `external.agreementSteps` of them), for
+    /// the agreement check against eager.
+    public var losses: [Double]?
     // error
     public var kind: String?
     public var message: String?
 
     enum CodingKeys: String, CodingKey {
-        case type, version, protocolText = "protocol", protocolPath, caseIdentity = "case", trial, timeoutSeconds, pid,
-             phase, step, total, samples, peakRSSBytes, kind, message
+        case type, version, protocolText = "protocol", protocolPath, caseIdentity = "case", trial, timeoutSeconds, external,
+             pid, phase, step, total, samples, peakRSSBytes, losses, kind, message
     }
 
     public init(type: String) { self.type = type }

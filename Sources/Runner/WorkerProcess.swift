@@ -3,6 +3,7 @@ import Glibc
 #endif
 import Foundation
 import Measurement
+import ProtocolModel
 import ResultStore
 
 /// The parent side of the worker protocol: starts one worker for one trial (Foundation.Process), sends the
@@ -17,6 +18,8 @@ struct WorkerProcess {
     struct Outcome {
         var samples: [MetricSample]
         var peakRSSBytes: UInt64?
+        /// `result.losses`: the losses of the trial's first steps, for the agreement check.
+        var losses: [Double]?
     }
 
     func runTrial(request: WorkerMessage, timeoutSeconds: Double,
@@ -25,6 +28,9 @@ struct WorkerProcess {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: command.executable)
         process.arguments = command.arguments
+        if !command.environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(command.environment) { _, added in added }
+        }
         let input = Pipe(), output = Pipe(), errors = Pipe()
         process.standardInput = input
         process.standardOutput = output
@@ -44,15 +50,21 @@ struct WorkerProcess {
         var collected = Outcome(samples: [], peakRSSBytes: nil)
         var reported: WorkerMessage?
         var finished = false
+        var spoke = false
         var violation: String?
         let ending = reader.read(until: deadline) { message in
+            spoke = true
             switch message.type {
             case "hello": break
             case "progress":
                 onProgress(TrialProgress(phase: message.phase ?? "", step: message.step ?? 0, total: message.total ?? 0))
-            case "samples": collected.samples += (message.samples ?? []).map(\.metricSample)
+            case "samples":
+                let samples = message.samples ?? []
+                if let wrong = samples.lazy.compactMap(Self.problem(with:)).first { violation = violation ?? wrong }
+                collected.samples += samples.map(\.metricSample)
             case "result":
                 collected.peakRSSBytes = message.peakRSSBytes
+                collected.losses = message.losses
                 finished = true
             case "error": reported = message
             default: violation = violation ?? "unknown message type '\(message.type)'"
@@ -84,10 +96,34 @@ struct WorkerProcess {
             throw RunnerError.workerCrashed(signal: process.terminationStatus, detail: detail)
         }
         if let violation { throw RunnerError.workerFailed("worker protocol violation: \(violation)") }
+        if !spoke, let module = Self.missingModule(in: reader.standardErrorTail) {
+            throw RunnerError.unsupported("worker \(command.executable) cannot import \(module) (No module named \(module)); "
+                                          + "install it: scripts/install-python-workers.sh")
+        }
         guard finished, process.terminationStatus == 0 else {
             throw RunnerError.workerExited(status: process.terminationStatus, detail: detail)
         }
         return collected
+    }
+
+    /// Why a sample is not one of ProtocolModel's metrics with its unit; nil when it is.
+    static func problem(with sample: WireSample) -> String? {
+        guard let metric = Metric(rawValue: sample.metric) else {
+            return "unknown metric '\(sample.metric)' (expected a name of Protocols/protocol.schema.json $defs.metric)"
+        }
+        guard metric.unit == sample.unit else {
+            return "metric '\(sample.metric)' sent with unit '\(sample.unit)'; expected '\(metric.unit)'"
+        }
+        return nil
+    }
+
+    /// The module named by a Python "No module named 'x'" on standard error: the framework is not installed,
+    /// which skips the case rather than failing it.
+    static func missingModule(in standardError: String) -> String? {
+        guard let range = standardError.range(of: "No module named ") else { return nil }
+        let rest = standardError[range.upperBound...]
+        let name = rest.prefix { !$0.isWhitespace && $0 != "|" }
+        return name.isEmpty ? nil : String(name)
     }
 
     /// Waits for the worker to exit after it closed its output; false when it is still running at `deadline`.

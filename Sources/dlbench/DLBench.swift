@@ -17,7 +17,7 @@ struct DLBench: ParsableCommand {
           dlbench check                              CI gate: exit 1 on a regression (see `dlbench help check`)
           dlbench env                                this machine's fingerprint and timer overhead
         """,
-        subcommands: [RunCommand.self, ValidateCommand.self, ReportCommand.self, CompareCommand.self, CheckCommand.self,
+        subcommands: [RunCommand.self, ValidateCommand.self, GraphCommand.self, ReportCommand.self, CompareCommand.self, CheckCommand.self,
                       MergeCommand.self, RunsCommand.self, EnvCommand.self,
                       WorkerSubcommand.self]
     )

@@ -71,3 +71,19 @@ final class FusedEngineTests: XCTestCase {
         XCTAssertLessThan(fused.arenaBytes, traced.arenaBytes, "fewer materialised nodes, smaller arena")
     }
 }
+
+final class FusedBroadcastTests: XCTestCase {
+    /// Every way an input can broadcast into a fused group reads the same values as the unfused ops.
+    func testFusedGroupsReadEveryBroadcastPatternCorrectly() throws {
+        let output: Shape = [2, 3, 4]
+        for inputShape: Shape in [[2, 3, 4], [], [4], [3, 4], [2, 3, 1], [2, 1, 1], [1, 3, 1], [2, 1, 4]] {
+            let a = randomTensor(output, seed: 1), b = randomTensor(inputShape, seed: 2)
+            let expected = try (a * b).exp().values()
+            let program = ElementwiseProgram(instructions: [.load(input: 0), .load(input: 1), .binary(.multiply, 0, 1),
+                                                            .unary(.exp, 2)], outputs: [3])
+            let fused = FusedElementwise(program: program, shape: output, inputShapes: [output, inputShape])
+            let actual = try Tensor.apply(fused, [a, b]).values()
+            assertAllClose(actual, expected, relative: 1e-6, "input \(inputShape)")
+        }
+    }
+}

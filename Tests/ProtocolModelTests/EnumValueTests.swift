@@ -40,11 +40,23 @@ final class EnumValueTests: XCTestCase {
             path: "metrics[1]", contains: ["expected no duplicates in metric names, found 'latency' again (first at metrics[0])"])
     }
 
-    func testEngineKindNotAvailableInThisBuild() {
-        assertSingleIssue(
-            SampleProtocol.json(engines: #"[{ "name": "eager", "kind": "eager" }, { "name": "gpu", "kind": "opencl" }]"#),
-            path: "engines[1].kind",
-            contains: ["engine kind 'opencl' is not available in this version of dlbench (available: eager, traced, fused)"])
+    func testOpenCLEngineKindIsAcceptedWithADeviceMachine() throws {
+        let text = SampleProtocol.json(engines: #"[{ "name": "eager", "kind": "eager" }, { "name": "gpu", "kind": "opencl" }]"#)
+        let decoded = try ProtocolLoader.decode(text, file: "opencl.json")
+        XCTAssertEqual(decoded.engines.map(\.kind), [.eager, .opencl])
+    }
+
+    func testMachineDeviceFilterAndFallbackDecode() throws {
+        let text = SampleProtocol.json(machines: #"[{ "name": "one-thread" }, { "name": "four-threads", "threads": 4 }, { "name": "h100", "device": "gpu", "deviceFilter": "H100", "fallback": "skip" }]"#)
+        let machine = try XCTUnwrap(ProtocolLoader.decode(text, file: "gpu.json").machine(named: "h100"))
+        XCTAssertEqual(machine.deviceFilter, "H100")
+        XCTAssertEqual(machine.fallback, .skip)
+        XCTAssertEqual(MachineSpec(name: "default").fallback, .fail, "a missing device fails the case unless told to skip")
+    }
+
+    func testUnknownDeviceFallbackIsAnEnumError() {
+        let text = SampleProtocol.json(machines: #"[{ "name": "one-thread" }, { "name": "four-threads", "threads": 4 }, { "name": "g", "device": "gpu", "fallback": "ignore" }]"#)
+        assertSingleIssue(text, path: "machines[2].fallback", contains: ["expected one of 'fail', 'skip'"])
     }
 
     func testUnknownEngineKindIsAnEnumError() {

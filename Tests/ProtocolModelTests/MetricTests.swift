@@ -7,15 +7,17 @@ final class MetricTests: XCTestCase {
             "step_time", "samples_per_second", "final_loss", "test_accuracy", "latency", "peak_live_bytes",
             "time_to_first_step", "epoch_time", "time_to_target", "target_reached", "evaluation_time",
             "latency_p90", "latency_p99", "latency_bound_met", "max_rate_within_bound", "peak_rss_bytes",
-            "allocations_per_step", "data_load_time",
+            "allocations_per_step", "data_load_time", "deviation_from_eager", "capture_time", "arena_bytes",
+            "unplanned_intermediate_bytes", "kernels_per_step", "kernel_bytes_per_step",
         ])
     }
 
     func testUnitsAndPolarities() {
         XCTAssertEqual(Metric.allCases.map(\.unit), [
             "ms", "samples/s", "loss", "fraction", "ms", "bytes", "ms", "s", "s", "fraction", "s", "ms", "ms",
-            "fraction", "queries/s", "bytes", "allocations", "ms",
+            "fraction", "queries/s", "bytes", "allocations", "ms", "relative", "ms", "bytes", "bytes", "kernels", "bytes",
         ])
+        XCTAssertEqual(Metric.deviationFromEager.polarity, .lowerIsBetter)
         XCTAssertEqual(Metric.timeToTarget.polarity, .lowerIsBetter)
         XCTAssertEqual(Metric.targetReached.polarity, .higherIsBetter)
         XCTAssertEqual(Metric.maxRateWithinBound.polarity, .higherIsBetter)
@@ -28,14 +30,17 @@ final class MetricTests: XCTestCase {
         XCTAssertEqual(Metric.allCases.filter { $0.applies(to: .train) }, [
             .stepTime, .samplesPerSecond, .finalLoss, .testAccuracy, .peakLiveBytes, .timeToFirstStep, .epochTime,
             .timeToTarget, .targetReached, .evaluationTime, .peakRSSBytes, .allocationsPerStep, .dataLoadTime,
+            .deviationFromEager, .captureTime, .arenaBytes, .unplannedIntermediateBytes, .kernelsPerStep,
+            .kernelBytesPerStep,
         ])
         XCTAssertEqual(Metric.allCases.filter { $0.applies(to: .infer) }, [
             .samplesPerSecond, .latency, .peakLiveBytes, .latencyP90, .latencyP99, .latencyBoundMet,
-            .maxRateWithinBound, .peakRSSBytes, .allocationsPerStep, .dataLoadTime,
+            .maxRateWithinBound, .peakRSSBytes, .allocationsPerStep, .dataLoadTime, .captureTime, .arenaBytes,
+            .unplannedIntermediateBytes, .kernelsPerStep, .kernelBytesPerStep,
         ])
     }
 
-    func testCPUEnginesAreAvailableInThisVersion() {
-        XCTAssertEqual(EngineKind.available, [.eager, .traced, .fused])
+    func testEveryEngineKindIsAvailableInThisVersion() {
+        XCTAssertEqual(EngineKind.available, Set(EngineKind.allCases), "nothing is unavailable: opencl decides per case whether its device exists")
     }
 }

@@ -9,7 +9,7 @@ final class MultipleIssueTests: XCTestCase {
           "machines": [{ "name": "m", "threads": 0 }],
           "datasets": [{ "name": "d", "kind": "gaussian-clusters", "features": 2, "classes": 2, "trainSamples": 1, "testSamples": 1, "nosie": 1 }],
           "models": [{ "name": "net", "kind": "mlp", "hidden": [4] }],
-          "engines": [{ "name": "e", "kind": "opencl" }],
+          "engines": [{ "name": "e", "kind": "eagre" }],
           "tasks": [
             { "name": "t", "kind": "train", "model": "nett", "dataset": "d", "batchSize": 4, "steps": 1, "epochs": 1,
               "optimizer": { "kind": "adam", "lr": -1 } }

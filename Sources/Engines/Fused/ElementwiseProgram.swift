@@ -13,6 +13,11 @@ public struct ElementwiseProgram: Hashable, Sendable, CustomStringConvertible {
     /// Registers written to the kernel's outputs: the first to `output`, the rest to `additionalOutputs`.
     public var outputs: [Int]
 
+    public init(instructions: [Instruction], outputs: [Int]) {
+        self.instructions = instructions
+        self.outputs = outputs
+    }
+
     public var description: String {
         let body = instructions.enumerated().map { index, instruction -> String in
             switch instruction {

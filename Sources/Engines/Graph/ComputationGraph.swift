@@ -81,6 +81,16 @@ public struct ComputationGraph {
 
     public var operationCount: Int { nodes.reduce(0) { $0 + ($1.op == nil ? 0 : 1) } }
 
+    /// Bytes the kernels read and write per replay: each op's inputs plus its output(s); `skipped` nodes (views)
+    /// run no kernel.
+    public func kernelBytesPerStep(skipping skipped: Set<Int> = []) -> Int {
+        nodes.enumerated().reduce(0) { total, entry in
+            let (index, node) = entry
+            guard node.op != nil || node.producer != nil, !skipped.contains(index) else { return total }
+            return total + node.byteCount + node.inputs.reduce(0) { $0 + nodes[$1].byteCount }
+        }
+    }
+
     /// Consumers of each node (indices), in schedule order.
     public func consumers() -> [[Int]] {
         var result = [[Int]](repeating: [], count: nodes.count)

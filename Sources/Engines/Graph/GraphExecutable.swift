@@ -15,7 +15,7 @@ public final class GraphExecutable {
     public let captureNanoseconds: UInt64
 
     public init(graph: ComputationGraph, store: ParameterStore, captureNanoseconds: UInt64) {
-        let plan = MemoryPlan(graph: graph)
+        let plan = MemoryPlan(graph: graph, aliasReshapes: true)
         let arena = TensorBuffer(count: max(plan.arenaElements, 1))
         var ownedInputs: [InputRole: TensorBuffer] = [:]
         var ownedOutputs: [OutputRole: TensorBuffer] = [:]
@@ -34,7 +34,9 @@ public final class GraphExecutable {
             }
         }
         var operations: [any PrimitiveOp] = []
-        for node in graph.nodes { if let op = node.op { operations.append(op) } }
+        for (index, node) in graph.nodes.enumerated() where !plan.aliases.contains(index) {
+            if let op = node.op { operations.append(op) }
+        }
         var additionalOutputs: [Int: [(index: Int, node: Int)]] = [:]
         for (index, node) in graph.nodes.enumerated() {
             if case let .additionalOutput(producer, outputIndex) = node.kind {
@@ -45,7 +47,7 @@ public final class GraphExecutable {
         for parity in 0..<2 {
             var list: [KernelArguments] = []
             for (index, node) in graph.nodes.enumerated() {
-                guard node.op != nil else { continue }
+                guard node.op != nil, !plan.aliases.contains(index) else { continue }
                 list.append(KernelArguments(
                     inputs: node.inputs.map { UnsafePointer(Self.pointer(for: $0, graph: graph, plan: plan, store: store,
                                                                          parity: parity, arena: arena,

@@ -34,7 +34,8 @@ public final class GraphEngine: Engine {
         let elapsed = DispatchTimeNanoseconds.now() - start
         recorded.captureNanoseconds += elapsed
         recorded.graphsCompiled += 1
-        if training {
+        if training || recorded.nodeCount == 0 {
+            recorded.kernelBytesPerStep = graph.kernelBytesPerStep(skipping: executable.plan.aliases)
             recorded.nodeCount = graph.nodes.count
             recorded.kernelsPerStep = executable.kernelCount
             recorded.arenaBytes = executable.plan.arenaBytes

@@ -6,6 +6,13 @@ public final class DeviceBuffer: @unchecked Sendable {
     public let context: OpenCLContext
     public let count: Int
     let memory: cl_mem
+    /// The allocation this buffer is a view of (nil for an allocation of its own); the view keeps it alive.
+    let parent: DeviceBuffer?
+    /// Where the view starts in its parent, in floats (0 for an allocation).
+    public let parentOffset: Int
+
+    /// True for a sub-buffer view: it owns no device memory and is not counted as an allocation.
+    public var isView: Bool { parent != nil }
 
     public var byteCount: Int { count * MemoryLayout<Float>.stride }
 
@@ -22,6 +29,8 @@ public final class DeviceBuffer: @unchecked Sendable {
         self.context = context
         self.count = count
         self.memory = created
+        self.parent = nil
+        self.parentOffset = 0
         context.recordAllocation(bytes: count * MemoryLayout<Float>.stride)
     }
 
@@ -31,9 +40,18 @@ public final class DeviceBuffer: @unchecked Sendable {
         try upload(values)
     }
 
+    /// Wraps a sub-buffer of `parent` (see `view(offset:count:)`).
+    init(subBuffer: cl_mem, of parent: DeviceBuffer, offset: Int, count: Int) {
+        self.context = parent.context
+        self.count = count
+        self.memory = subBuffer
+        self.parent = parent
+        self.parentOffset = offset
+    }
+
     deinit {
         clReleaseMemObject(memory)
-        context.recordRelease(bytes: byteCount)
+        if parent == nil { context.recordRelease(bytes: byteCount) }
     }
 
     /// Copies `source.count` floats from host memory into the buffer's start (blocking).

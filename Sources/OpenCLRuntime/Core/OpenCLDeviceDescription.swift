@@ -13,6 +13,8 @@ public struct OpenCLDeviceDescription: Hashable, Sendable, CustomStringConvertib
     public let globalMemoryBytes: Int
     public let localMemoryBytes: Int
     public let maxWorkGroupSize: Int
+    /// CL_DEVICE_MEM_BASE_ADDR_ALIGN in bytes: sub-buffer views must start at a multiple of it.
+    public let baseAddressAlignmentBytes: Int
 
     public var description: String {
         let gibibytes = Double(globalMemoryBytes) / Double(1 << 30)
@@ -33,5 +35,7 @@ public struct OpenCLDeviceDescription: Hashable, Sendable, CustomStringConvertib
         globalMemoryBytes = Int(OpenCLInfo.deviceValue(device, CL_DEVICE_GLOBAL_MEM_SIZE, default: cl_ulong(0)))
         localMemoryBytes = Int(OpenCLInfo.deviceValue(device, CL_DEVICE_LOCAL_MEM_SIZE, default: cl_ulong(0)))
         maxWorkGroupSize = OpenCLInfo.deviceValue(device, CL_DEVICE_MAX_WORK_GROUP_SIZE, default: 0)
+        let alignmentBits = Int(OpenCLInfo.deviceValue(device, CL_DEVICE_MEM_BASE_ADDR_ALIGN, default: cl_uint(1024)))
+        baseAddressAlignmentBytes = Swift.max(alignmentBits / 8, MemoryLayout<Float>.stride)
     }
 }

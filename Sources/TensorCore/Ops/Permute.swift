@@ -24,7 +24,12 @@ public struct Permute: PrimitiveOp {
         let inner = permutedStrides[outShape.rank - 1]
         forEachRow(dimensions: outShape.dimensions, strides: [permutedStrides, outShape.strides]) { offsets in
             let source = input + offsets[0], target = output + offsets[1]
-            for index in 0..<rowLength { target[index] = source[index * inner] }
+            if inner == 1 {
+                // The last axis stays last (e.g. moving attention heads): rows are contiguous copies.
+                target.update(from: source, count: rowLength)
+            } else {
+                for index in 0..<rowLength { target[index] = source[index * inner] }
+            }
         }
     }
 

@@ -1,0 +1,97 @@
+import Datasets
+import Foundation
+import ProtocolModel
+import ResultStore
+
+/// A trial of an `external` engine: the engine's own worker command, the same budget, timeout and crash
+/// handling as `dlbench worker`, the hand-off files (weights, data, batch order) and the agreement check
+/// against eager's first losses.
+extension BenchmarkRunner {
+    func executeExternalTrial(_ plannedCase: PlannedCase, trial: Int, context: inout RunContext,
+                              onProgress: (TrialProgress) -> Void) throws -> [MetricSample] {
+        let benchmark = context.benchmark
+        let engine = plannedCase.engine
+        guard let worker = engine.external else {
+            throw RunnerError.unsupported("engine '\(engine.name)' is external but names no worker")
+        }
+        guard case let .train(spec) = plannedCase.task.workload else {
+            throw RunnerError.unsupported(
+                "external engine '\(engine.name)' runs train tasks only; inference tasks are not handed to external workers yet")
+        }
+        guard let model = benchmark.model(named: plannedCase.task.model) else {
+            throw RunnerError.unsupported("model '\(plannedCase.task.model)' is not defined")
+        }
+        let command = try ExternalCommand.resolve(worker, engine: engine.name)
+        let dataset = try dataset(for: plannedCase, context: &context)
+        let handOff = try context.externalHandOff()
+        let policy = benchmark.repetition
+        let measuredSteps: Int
+        switch spec.length {
+        case let .steps(count): measuredSteps = count
+        case let .epochs(count): measuredSteps = count * ((dataset.train.count + spec.batchSize - 1) / spec.batchSize)
+        }
+        let warmupSteps = max(policy.warmupSteps, 1)
+        let agreementSteps = min(benchmark.agreement.steps, warmupSteps + measuredSteps)
+        let files = ExternalWorkload.Files(
+            weights: try handOff.weightsFile(for: model, dataset: dataset, protocolSeed: benchmark.seed),
+            data: try handOff.dataFile(for: dataset, named: plannedCase.task.dataset),
+            batches: try handOff.batchesFile(task: plannedCase.task.name, batchSize: spec.batchSize, trial: trial,
+                                             steps: warmupSteps + measuredSteps, dataset: dataset, seed: benchmark.seed))
+        let workload = ExternalWorkload(
+            engine: engine.name, options: worker.options, taskKind: plannedCase.task.kind.rawValue,
+            model: ExternalWorkload.Model(model.architecture), inputShape: dataset.train.exampleShape,
+            classes: dataset.train.classes, optimizer: ExternalWorkload.Optimizer(spec.optimizer), batchSize: spec.batchSize,
+            warmupSteps: warmupSteps, measuredSteps: measuredSteps, totalSteps: warmupSteps + measuredSteps,
+            threads: plannedCase.machine.threads, metrics: benchmark.metrics(for: plannedCase.task).map(\.rawValue),
+            agreementSteps: agreementSteps, files: files)
+        var request = WorkerMessage.run(protocolText: context.protocolText, protocolPath: context.protocolPath,
+                                        identity: plannedCase.identity, trial: trial,
+                                        timeoutSeconds: policy.caseTimeoutSeconds)
+        request.external = workload
+        let outcome = try WorkerProcess(command: command).runTrial(request: request, timeoutSeconds: policy.caseTimeoutSeconds,
+                                                                    onProgress: onProgress)
+        let reference = try handOff.eagerLosses(plannedCase, spec: spec, model: model, dataset: dataset, trial: trial,
+                                                steps: agreementSteps, protocolSeed: benchmark.seed)
+        var samples = Self.addingPeakRSS(outcome, wanted: benchmark.metrics(for: plannedCase.task).contains(.peakRSSBytes))
+        samples += try Self.agreementSamples(outcome.losses ?? [], reference: reference, engine: engine.name,
+                                             policy: benchmark.agreement,
+                                             record: benchmark.metrics(for: plannedCase.task).contains(.deviationFromEager))
+        return samples
+    }
+
+    /// The `deviation_from_eager` sample (when recorded); throws `disagreement` beyond the tolerance.
+    static func agreementSamples(_ losses: [Double], reference: [Double], engine: String, policy: AgreementPolicy,
+                                 record: Bool) throws -> [MetricSample] {
+        guard losses.count >= reference.count, let worst = policy.deviation(of: losses, from: reference) else {
+            throw RunnerError.workerFailed(
+                "worker protocol violation: result.losses has \(losses.count) losses; expected the first \(reference.count) "
+                    + "step losses (external.agreementSteps) for the agreement check")
+        }
+        guard worst.value <= policy.tolerance else {
+            throw RunnerError.disagreement(Disagreement(
+                engine: engine, deviation: worst.value, step: worst.step, loss: losses[worst.step],
+                eagerLoss: reference[worst.step], tolerance: policy.tolerance, comparedSteps: reference.count))
+        }
+        let metric = Metric.deviationFromEager
+        return record ? [MetricSample(metric: metric.rawValue, unit: metric.unit, value: worst.value)] : []
+    }
+
+    /// The worker's samples, plus `result.peakRSSBytes` as `peak_rss_bytes` when wanted and not sent as a sample.
+    static func addingPeakRSS(_ outcome: WorkerProcess.Outcome, wanted: Bool) -> [MetricSample] {
+        var samples = outcome.samples
+        if wanted, !samples.contains(where: { $0.metric == Metric.peakRSSBytes.rawValue }), let peak = outcome.peakRSSBytes {
+            samples.append(MetricSample(metric: Metric.peakRSSBytes.rawValue, unit: Metric.peakRSSBytes.unit, value: Double(peak)))
+        }
+        return samples
+    }
+}
+
+extension RunContext {
+    /// The run's hand-off directory, created by the first external trial.
+    mutating func externalHandOff() throws -> ExternalHandOff {
+        if let existing = handOff { return existing }
+        let created = try ExternalHandOff()
+        handOff = created
+        return created
+    }
+}

@@ -1,0 +1,18 @@
+import Engines
+import ProtocolModel
+import ResultStore
+
+/// Samples a graph engine's capture and memory-plan figures, once per trial (eager engines report none).
+enum EngineStatisticsSamples {
+    static func samples(_ engine: any Engine, metrics: Set<Metric>) -> [MetricSample] {
+        guard let statistics = engine.statistics else { return [] }
+        let values: [(Metric, Double)] = [
+            (.captureTime, Double(statistics.captureNanoseconds) / 1e6),
+            (.arenaBytes, Double(statistics.arenaBytes)),
+            (.unplannedIntermediateBytes, Double(statistics.naiveIntermediateBytes)),
+            (.kernelsPerStep, Double(statistics.kernelsPerStep)),
+            (.kernelBytesPerStep, Double(statistics.kernelBytesPerStep)),
+        ]
+        return values.filter { metrics.contains($0.0) }.map { MetricSample(metric: $0.0.rawValue, unit: $0.0.unit, value: $0.1) }
+    }
+}

@@ -1,0 +1,51 @@
+import Engines
+import OpenCLEngine
+import TensorCore
+import XCTest
+import _TestSupport
+
+/// Checks an engine against eager on every model family: forward output, gradients (one plain-SGD step with
+/// lr = 1 moves each parameter by exactly its gradient), and a multi-step Adam loss trajectory.
+///
+/// Tolerance: the device computes the same graph, but its GEMM accumulates K in tiles (and with `mad`), its
+/// reductions combine partial sums in a tree, and its exp/tanh are the OpenCL builtins (a few ulp from glibc's and
+/// TensorCore's fast tanh). Each reordering costs ≈ √n ulp on a sum of n terms; over a forward, a backward and six
+/// Adam steps on values of order 1 that stays well under 1e-4 relative (≈ 1000 ulp of Float32), while a wrong
+/// kernel (an off-by-one, a missed broadcast, a stale buffer) moves results by 1e-2 or more.
+enum EngineEquivalence {
+    static let relative: Float = 1e-4
+    static let absolute: Float = 2e-5
+
+    static func check(_ factory: EngineFactory, label: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        for family in try ModelFamily.all() {
+            // Forward.
+            let eagerForward = try EagerEngine(model: family.make(), optimizer: SGD(learningRate: 0)).infer(inputs: family.inputs)
+            let forward = try factory(family.make(), SGD(learningRate: 0)).infer(inputs: family.inputs)
+            assertAllClose(try forward.values(), try eagerForward.values(), relative: relative, absolute: absolute,
+                           "\(label) \(family.name) forward", file: file, line: line)
+
+            // Gradients through one step of p ← p − g.
+            let eagerModel = try family.make(), testedModel = try family.make()
+            _ = try EagerEngine(model: eagerModel, optimizer: SGD(learningRate: 1)).trainStep(inputs: family.inputs, labels: family.labels)
+            let engine = try factory(testedModel, SGD(learningRate: 1))
+            _ = try engine.trainStep(inputs: family.inputs, labels: family.labels)
+            engine.synchronizeModelParameters()
+            for (expected, actual) in zip(eagerModel.parameters, testedModel.parameters) {
+                assertAllClose(try actual.value.values(), try expected.value.values(), relative: relative, absolute: absolute,
+                               "\(label) \(family.name) gradient of \(expected.name)", file: file, line: line)
+            }
+
+            // Multi-step losses with Adam (state and per-step scalars exercised).
+            let eager = EagerEngine(model: try family.make(), optimizer: Adam(learningRate: 0.01))
+            let tested = try factory(family.make(), Adam(learningRate: 0.01))
+            var expectedLosses: [Float] = [], actualLosses: [Float] = []
+            for _ in 0..<6 {
+                expectedLosses.append(try eager.trainStep(inputs: family.inputs, labels: family.labels))
+                actualLosses.append(try tested.trainStep(inputs: family.inputs, labels: family.labels))
+            }
+            assertAllClose(actualLosses, expectedLosses, relative: relative, absolute: absolute,
+                           "\(label) \(family.name) loss trajectory", file: file, line: line)
+            XCTAssertLessThan(expectedLosses.last ?? 0, expectedLosses.first ?? 0, "\(family.name) learns", file: file, line: line)
+        }
+    }
+}

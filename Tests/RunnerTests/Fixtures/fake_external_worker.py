@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""A stand-in external engine (stdlib only) that speaks, or breaks, dlbench's worker protocol.
+
+`options.behaviour` picks what it does, so one script proves every message and every failure without
+PyTorch or JAX. With `agree`/`disagree` it checks the hand-off files and reports `options.losses`.
+"""
+import json
+import os
+import struct
+import sys
+import time
+
+
+def send(message):
+    sys.stdout.write(json.dumps(message) + "\n")
+    sys.stdout.flush()
+
+
+def header(path):
+    """The JSON header of a safetensors file: enough to check names and shapes."""
+    with open(path, "rb") as handle:
+        (length,) = struct.unpack("<Q", handle.read(8))
+        return json.loads(handle.read(length))
+
+
+def check_hand_off(workload):
+    """Every hand-off file is readable and shaped as docs/worker-protocol.md says; returns a problem or None."""
+    files = workload["files"]
+    weights, data, batches = header(files["weights"]), header(files["data"]), header(files["batches"])
+    hidden = workload["model"]["hidden"][0]
+    if weights["layers.0.weight"]["shape"] != [hidden] + workload["inputShape"]:
+        return "layers.0.weight is not in PyTorch layout [outputs, inputs]"
+    if batches["batchSizes"]["shape"] != [workload["totalSteps"]]:
+        return "batchSizes does not have one entry per step"
+    if data["train.features"]["shape"][1:] != workload["inputShape"]:
+        return "train.features does not have the input shape"
+    if os.environ.get("DLBENCH_FAKE_ENVIRONMENT") != "passed":
+        return "the engine's environment did not reach the worker"
+    return None
+
+
+def main():
+    if os.environ.get("DLBENCH_FAKE_MISSING_MODULE"):
+        sys.stderr.write("Traceback (most recent call last):\nModuleNotFoundError: No module named 'torch'\n")
+        return 1
+    request = json.loads(sys.stdin.readline())
+    workload = request["external"]
+    behaviour = workload["options"]["behaviour"]
+    send({"type": "hello", "version": 1, "pid": os.getpid()})
+    if behaviour == "hang":
+        time.sleep(60)
+    if behaviour == "early-exit":
+        sys.stderr.write("segfault in the framework\n")
+        return 3
+    if behaviour == "unsupported":
+        send({"type": "error", "kind": "unsupported", "message": "this fake has no CNN"})
+        return 1
+    if behaviour == "bad-json":
+        sys.stdout.write("{not json\n")
+    problem = check_hand_off(workload)
+    if problem:
+        send({"type": "error", "kind": "failed", "message": problem})
+        return 1
+    send({"type": "progress", "phase": "measure", "step": 1, "total": workload["measuredSteps"]})
+    metric = "step_tme" if behaviour == "wrong-metric" else "step_time"
+    send({"type": "samples", "samples": [{"metric": metric, "unit": "ms", "value": 2.0},
+                                         {"metric": metric, "unit": "ms", "value": 3.0}]})
+    scale = 1.1 if behaviour == "disagree" else 1.0
+    losses = [loss * scale for loss in workload["options"].get("losses", [])]
+    send({"type": "result", "peakRSSBytes": 4096, "losses": losses})
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,13 @@
+"""`python3 -m dlbench_jax`: the JAX worker (options: {"mode": "jit" | "eager"})."""
+import sys
+
+from dlbench_workers import measurement
+
+
+def make_backend(workload, handoff):
+    from dlbench_workers.jax_backend import JaxBackend  # sets XLA flags before JAX is imported
+    return JaxBackend(workload, handoff)
+
+
+if __name__ == "__main__":
+    sys.exit(measurement.run("JAX", make_backend))
