@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds .build/dlbench-gpu-bundle.tar.gz: dlbench (release, static Swift runtime), the OpenCL checks (the
+# Builds .build/dlbench-gpu-bundle.tar.xz: dlbench (release, static Swift runtime), the OpenCL checks (the
 # OpenCLRuntimeTests and OpenCLEngineTests classes of the test bundle), the shared libraries both need, and
 # run.sh — for a Linux machine with an NVIDIA (or other OpenCL) GPU and no Swift toolchain. See docs/gpu.md.
 #
@@ -62,6 +62,7 @@ fi
 } > "$bundle/BUILD-INFO"
 
 mkdir -p .build
-tar -C "$stage" -czf .build/dlbench-gpu-bundle.tar.gz dlbench-gpu
-echo ".build/dlbench-gpu-bundle.tar.gz ($(du -h .build/dlbench-gpu-bundle.tar.gz | cut -f1)): copy it to the GPU machine, then"
-echo "  tar xzf dlbench-gpu-bundle.tar.gz && dlbench-gpu/run.sh"
+# xz keeps the bundle under the 64 MiB a device transfer allows (gzip does not).
+tar -C "$stage" -cJf .build/dlbench-gpu-bundle.tar.xz dlbench-gpu
+echo ".build/dlbench-gpu-bundle.tar.xz ($(du -h .build/dlbench-gpu-bundle.tar.xz | cut -f1)): copy it to the GPU machine, then"
+echo "  tar xJf dlbench-gpu-bundle.tar.xz && dlbench-gpu/run.sh"

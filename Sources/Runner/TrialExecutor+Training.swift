@@ -9,8 +9,9 @@ import TensorCore
 /// measured steps, and — with a quality target — evaluations on the test split whose time is excluded from
 /// the time to target.
 extension TrialExecutor {
-    func train(engine: any Engine, spec: TrainSpec) throws -> [MetricSample] {
+    func train(engine: any Engine, spec: TrainSpec, agreementReference: [Double] = []) throws -> [MetricSample] {
         var samples: [MetricSample] = []
+        var firstLosses: [Double] = []
         var clock = TargetClock(target: spec.target, start: MonotonicClock.now())  // before the first data touch
         var batches = BatchSource(split: dataset.train, batchSize: spec.batchSize,
                                   seed: benchmark.seed &+ UInt64(trialIndex), shuffles: true)
@@ -24,6 +25,7 @@ extension TrialExecutor {
         func step(_ index: Int) throws -> (loss: Float, nanoseconds: UInt64, rows: Int) {
             let batch = batches.next()
             let (loss, nanoseconds) = try StepTimer.time { try engine.trainStep(inputs: batch.inputs, labels: batch.labels) }
+            if firstLosses.count < agreementReference.count { firstLosses.append(Double(loss)) }
             guard loss.isFinite else { throw RunnerError.diverged(step: index, loss: loss) }
             try clock.stepFinished { try accuracy(engine: engine, split: dataset.test) }
             return (loss, nanoseconds, batch.labels.elementCount)
@@ -83,6 +85,7 @@ extension TrialExecutor {
             samples += [sample(.testAccuracy, try accuracy(engine: engine, split: dataset.test))].compactMap { $0 }
         }
         samples += EngineStatisticsSamples.samples(engine, metrics: metrics)
+        samples += try agreementSamples(engineLosses: firstLosses, reference: agreementReference)
         if let outcome = clock.outcome {
             samples += [
                 sample(.targetReached, outcome.reached ? 1 : 0),

@@ -29,6 +29,10 @@ struct TrialExecutor {
         Parallelism.setThreadCount(plannedCase.machine.threads)
         let model = try WorkloadFactory.model(modelSpec, dataset: dataset, protocolSeed: benchmark.seed)
         if let path = modelSpec.initialWeights { try CheckpointFiles.load(path, into: model) }
+        var reference: [Double] = []
+        if case let .train(spec) = plannedCase.task.workload {
+            reference = try eagerReferenceLosses(spec: spec, modelSpec: modelSpec)
+        }
         ProcessMemory.resetPeak()
         var samples: [MetricSample]
         switch plannedCase.task.workload {
@@ -36,7 +40,7 @@ struct TrialExecutor {
             let optimizer = WorkloadFactory.optimizer(spec.optimizer)
             let engine = try WorkloadFactory.engine(plannedCase.engine, machine: plannedCase.machine, model: model,
                                                     optimizer: optimizer)
-            samples = try train(engine: engine, spec: spec)
+            samples = try train(engine: engine, spec: spec, agreementReference: reference)
             if let path = spec.exportWeights {
                 engine.synchronizeModelParameters()
                 try CheckpointFiles.export(model, to: path, metadata: exportMetadata)
