@@ -11,12 +11,12 @@ final class DeviceGraphExecutable {
     let graph: ComputationGraph
     let plan: MemoryPlan
     private let arena: DeviceBuffer
-    private let ownedInputs: [InputRole: DeviceBuffer]
-    private let ownedOutputs: [OutputRole: DeviceBuffer]
+    private var ownedInputs: [InputRole: DeviceBuffer]
+    private var ownedOutputs: [OutputRole: DeviceBuffer]
     /// Views, constants and scratch, kept alive for the launches that use them.
-    private let retained: [DeviceBuffer]
+    private var retained: [DeviceBuffer]
     /// [parity][launch]
-    private let launches: [[DeviceLaunch]]
+    private var launches: [[DeviceLaunch]]
     /// Nodes that run on the host each replay.
     let fallbackCount: Int
 
@@ -31,7 +31,9 @@ final class DeviceGraphExecutable {
         for (index, node) in graph.nodes.enumerated() {
             switch plan.locations[index] {
             case let .arena(offset):
-                fixed[index] = try arena.view(offset: offset, count: node.shape.elementCount)
+                fixed[index] = Self.usesSeparateBuffers(on: context)
+                    ? try context.makeBuffer(count: node.shape.elementCount)
+                    : try arena.view(offset: offset, count: node.shape.elementCount)
             case .constant:
                 guard case let .constant(values) = node.kind else { continue }
                 let buffer = try context.makeBuffer(count: node.shape.elementCount)
@@ -95,6 +97,17 @@ final class DeviceGraphExecutable {
         self.fallbackCount = lowering.fallbackNodes.count
     }
 
+    /// Tears down in dependency order once the queue is idle: launches (which hold kernels and buffers) first,
+    /// then the per-node views, then the arena they view. NVIDIA's driver faulted releasing buffers in Swift's
+    /// default member order at the end of a trial (seen on an H200, driver 580.159).
+    deinit {
+        try? arena.context.finish()
+        launches = []
+        ownedInputs = [:]
+        ownedOutputs = [:]
+        retained = []
+    }
+
     func inputBuffer(_ role: InputRole) -> DeviceBuffer? { ownedInputs[role] }
     func outputBuffer(_ role: OutputRole) -> DeviceBuffer? { ownedOutputs[role] }
 
@@ -102,6 +115,18 @@ final class DeviceGraphExecutable {
     func run(parity: Int) throws {
         if Self.tracing { return try trace(parity: parity) }
         for launch in launches[parity] { try launch.encode() }
+    }
+
+    /// How planned values are bound: as sub-buffer views of one arena (the plan's memory saving, used on CPU
+    /// devices), or one buffer each (used on GPUs: NVIDIA's driver 580.159 faulted in clReleaseMemObject when an
+    /// engine holding arena views was torn down, reproduced on an H200; separate buffers ran clean).
+    /// DLBENCH_OPENCL_ARENA=views|buffers overrides the choice.
+    static func usesSeparateBuffers(on context: OpenCLContext) -> Bool {
+        switch ProcessInfo.processInfo.environment["DLBENCH_OPENCL_ARENA"] {
+        case "buffers": return true
+        case "views": return false
+        default: return context.device.info.isGPU
+        }
     }
 
     /// DLBENCH_OPENCL_TRACE=1: each launch is named on stderr and waited for, so a driver fault points at its node.

@@ -43,6 +43,14 @@ public final class OpenCLEngine: Engine {
         try self.init(name: name, model: model, optimizer: optimizer, context: context, passes: passes)
     }
 
+    /// Graphs (and the device buffers they hold) go before the parameter store and the context, with the queue idle.
+    deinit {
+        try? context.finish()
+        latestTraining = nil
+        trainingGraphs = [:]
+        inferenceGraphs = [:]
+    }
+
     public var statistics: EngineStatistics? {
         var current = recorded
         let memory = context.memoryCounters
