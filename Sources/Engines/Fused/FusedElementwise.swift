@@ -8,13 +8,23 @@ public struct FusedElementwise: PrimitiveOp {
     public let program: ElementwiseProgram
     public let shape: Shape
     private let loads: [BroadcastLoad]
-    /// Elements per block: 4 KiB per register keeps a typical group's registers in L1/L2.
-    static let blockSize = 1024
+    /// For each instruction, the kernel output it is the value of (its result is written straight there, saving
+    /// a copy), or -1 for a scratch register.
+    private let writesOutput: [Int]
+    /// Elements per block: 16 KiB per register keeps a typical group's registers in L2 while amortising the
+    /// interpreter's per-block dispatch.
+    static let blockSize = 4096
 
     public init(program: ElementwiseProgram, shape: Shape, inputShapes: [Shape]) {
         self.program = program
         self.shape = shape
         self.loads = inputShapes.map { BroadcastLoad(input: $0, output: shape) }
+        var writes = [Int](repeating: -1, count: program.instructions.count)
+        for (position, register) in program.outputs.enumerated() where writes[register] == -1 {
+            if case .load = program.instructions[register] { continue }
+            writes[register] = position
+        }
+        self.writesOutput = writes
     }
 
     public var signature: String { "fused_elementwise(\(shape), \(program))" }
@@ -54,22 +64,32 @@ public struct FusedElementwise: PrimitiveOp {
     private func evaluate(block: Int, count: Int, scratch: FusedScratch.Buffer, arguments: KernelArguments) {
         let start = block * Self.blockSize
         let length = min(Self.blockSize, count - start)
-        // A register is a pointer: loads of full-shape inputs point straight into the input (no copy).
+        // A register is a pointer: loads of full-shape inputs point straight into the input (no copy), and an
+        // instruction whose value is a kernel output computes straight into that output.
         let pointers = scratch.pointers
-        for (index, instruction) in program.instructions.enumerated() {
-            let target = scratch.registers + index * Self.blockSize
-            switch instruction {
-            case let .load(input):
-                pointers[index] = loads[input].load(arguments.inputs[input], start: start, length: length, into: target)
-            case let .unary(function, a):
-                UnaryKernels.apply(function, pointers[a], target, length)
-                pointers[index] = UnsafePointer(target)
-            case let .binary(function, a, b):
-                BinaryKernels.sameShapeApply(function, pointers[a], pointers[b], target, length)
-                pointers[index] = UnsafePointer(target)
+        program.instructions.withUnsafeBufferPointer { instructions in
+            writesOutput.withUnsafeBufferPointer { writes in
+                for index in 0..<instructions.count {
+                    let target: UnsafeMutablePointer<Float>
+                    switch writes[index] {
+                    case -1: target = scratch.registers + index * Self.blockSize
+                    case 0: target = arguments.output + start
+                    case let position: target = arguments.additionalOutputs[position - 1] + start
+                    }
+                    switch instructions[index] {
+                    case let .load(input):
+                        pointers[index] = loads[input].load(arguments.inputs[input], start: start, length: length, into: target)
+                    case let .unary(function, a):
+                        UnaryKernels.apply(function, pointers[a], target, length)
+                        pointers[index] = UnsafePointer(target)
+                    case let .binary(function, a, b):
+                        BinaryKernels.sameShapeApply(function, pointers[a], pointers[b], target, length)
+                        pointers[index] = UnsafePointer(target)
+                    }
+                }
             }
         }
-        for (position, register) in program.outputs.enumerated() {
+        for (position, register) in program.outputs.enumerated() where writesOutput[register] != position {
             let output = position == 0 ? arguments.output : arguments.additionalOutputs[position - 1]
             (output + start).update(from: pointers[register], count: length)
         }
