@@ -45,7 +45,7 @@ let package = Package(
         .executableTarget(name: "dlbench-microbench", dependencies: ["TensorCore", "Models", "Engines", "CBLAS"],
                           path: "Sources/MicroBenchmark"),
 
-        .target(name: "_TestSupport", dependencies: ["TensorCore"], path: "Sources/_TestSupport"),
+        .target(name: "_TestSupport", dependencies: ["TensorCore", "Engines", "Models"], path: "Sources/_TestSupport"),
 
         .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore", "_TestSupport"]),
         .testTarget(name: "OpenCLRuntimeTests", dependencies: ["OpenCLRuntime", "TensorCore", "CBLAS", "_TestSupport"]),

@@ -14,7 +14,8 @@ final class FusedEngineTests: XCTestCase {
             for epilogue in [false, true] {
                 for multipleOutputs in [false, true] {
                     let options = FusionOptions(elementwise: elementwise, epilogue: epilogue, multipleOutputs: multipleOutputs)
-                    try EngineEquivalence.check(Self.fused(options), label: "fused \(options)")
+                    try EngineEquivalence.check(Self.fused(options), label: "fused \(options)", relative: TracedEngineTests.relative,
+                                                absolute: TracedEngineTests.absolute)
                 }
             }
         }

@@ -148,7 +148,7 @@ struct BroadcastLoad {
         }), split < output.rank {
             mode = .repeated(output.dimensions[split...].reduce(1, *)); return
         }
-        mode = .general(output.dimensions, output.rank == 0 ? [] : broadcastStridesFor(input, output))
+        mode = .general(output.dimensions, output.rank == 0 ? [] : broadcastStrides(of: input, to: output))
     }
 
     @inline(__always)
@@ -191,16 +191,5 @@ struct BroadcastLoad {
             }
         }
         return UnsafePointer(target)
-    }
-}
-
-/// Strides of `input` over the axes of `output`, 0 on broadcast axes.
-func broadcastStridesFor(_ input: Shape, _ output: Shape) -> [Int] {
-    let own = input.strides
-    let offset = output.rank - input.rank
-    return (0..<output.rank).map { axis in
-        let sourceAxis = axis - offset
-        guard sourceAxis >= 0, input.dimensions[sourceAxis] != 1 else { return 0 }
-        return own[sourceAxis]
     }
 }

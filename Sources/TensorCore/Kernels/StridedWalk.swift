@@ -31,7 +31,7 @@ func forEachRow(dimensions: [Int], strides: [[Int]], _ body: (_ offsets: UnsafeB
 }
 
 /// Strides of `shape` aligned to the trailing axes of `target`, with 0 on broadcast (size-1 or missing) axes.
-func broadcastStrides(of shape: Shape, to target: Shape) -> [Int] {
+public func broadcastStrides(of shape: Shape, to target: Shape) -> [Int] {
     let own = shape.strides
     let offset = target.rank - shape.rank
     return (0..<target.rank).map { axis in

@@ -1,16 +1,15 @@
 import Engines
 import Models
 import TensorCore
-import _TestSupport
 
 /// Small members of every model family with matching batches, for engine equivalence tests.
-struct ModelFamily {
-    let name: String
-    let make: () throws -> any Layer
-    let inputs: Tensor
-    let labels: Tensor
+public struct ModelFamily {
+    public let name: String
+    public let make: () throws -> any Layer
+    public let inputs: Tensor
+    public let labels: Tensor
 
-    static func all(batch: Int = 4) throws -> [ModelFamily] {
+    public static func all(batch: Int = 4) throws -> [ModelFamily] {
         var generator = SeededGenerator(seed: 99)
         func tokens(_ shape: Shape, vocabulary: Int) -> Tensor {
             Tensor(shape: shape, values: (0..<shape.elementCount).map { _ in Float(generator.next() % UInt64(vocabulary)) })
@@ -36,4 +35,4 @@ struct ModelFamily {
 }
 
 /// Builds the engine under test for a model; eager is the reference.
-typealias EngineFactory = (_ model: any Layer, _ optimizer: any Optimizer) throws -> any Engine
+public typealias EngineFactory = (_ model: any Layer, _ optimizer: any Optimizer) throws -> any Engine
