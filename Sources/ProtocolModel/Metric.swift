@@ -49,6 +49,14 @@ public enum Metric: String, Sendable, Equatable, Hashable, CaseIterable {
     case kernelsPerStep = "kernels_per_step"
     /// Graph engines: bytes kernels read and write per step (inputs plus outputs of every kernel).
     case kernelBytesPerStep = "kernel_bytes_per_step"
+    /// OpenCL: peak bytes of device memory held during the trial, beside host RSS.
+    case devicePeakBytes = "device_peak_bytes"
+    /// OpenCL: ops of a step that ran on the host because the device has no kernel for them (0 is the goal).
+    case hostFallbackKernels = "host_fallback_kernels"
+    /// OpenCL: time spent uploading batches to the device, reported apart from the step time.
+    case uploadTime = "upload_time"
+    /// OpenCL: time spent building device programs (part of capture time, reported apart).
+    case programBuildTime = "program_build_time"
 
     public var unit: String {
         switch self {
@@ -64,7 +72,9 @@ public enum Metric: String, Sendable, Equatable, Hashable, CaseIterable {
         case .deviationFromEager: return "relative"
         case .captureTime: return "ms"
         case .arenaBytes, .unplannedIntermediateBytes, .kernelBytesPerStep: return "bytes"
-        case .kernelsPerStep: return "kernels"
+        case .kernelsPerStep, .hostFallbackKernels: return "kernels"
+        case .devicePeakBytes: return "bytes"
+        case .uploadTime, .programBuildTime: return "ms"
         }
     }
 
@@ -75,7 +85,7 @@ public enum Metric: String, Sendable, Equatable, Hashable, CaseIterable {
         case .stepTime, .finalLoss, .latency, .peakLiveBytes, .timeToFirstStep, .epochTime, .timeToTarget,
              .evaluationTime, .latencyP90, .latencyP99, .peakRSSBytes, .allocationsPerStep, .dataLoadTime,
              .deviationFromEager, .captureTime, .arenaBytes, .unplannedIntermediateBytes, .kernelsPerStep,
-             .kernelBytesPerStep:
+             .kernelBytesPerStep, .devicePeakBytes, .hostFallbackKernels, .uploadTime, .programBuildTime:
             return .lowerIsBetter
         }
     }
@@ -88,7 +98,8 @@ public enum Metric: String, Sendable, Equatable, Hashable, CaseIterable {
             return [.train]
         case .latency, .latencyP90, .latencyP99, .latencyBoundMet, .maxRateWithinBound: return [.infer]
         case .samplesPerSecond, .peakLiveBytes, .peakRSSBytes, .allocationsPerStep, .dataLoadTime, .captureTime,
-             .arenaBytes, .unplannedIntermediateBytes, .kernelsPerStep, .kernelBytesPerStep:
+             .arenaBytes, .unplannedIntermediateBytes, .kernelsPerStep, .kernelBytesPerStep, .devicePeakBytes,
+             .hostFallbackKernels, .uploadTime, .programBuildTime:
             return [.train, .infer]
         }
     }

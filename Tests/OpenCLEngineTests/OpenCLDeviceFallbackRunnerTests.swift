@@ -57,5 +57,12 @@ final class OpenCLDeviceFallbackRunnerTests: XCTestCase {
         XCTAssertEqual(ran.status, .succeeded, ran.message ?? "")
         XCTAssertTrue(ran.configJSON.contains("openclDevice"), ran.configJSON)
         XCTAssertFalse(ran.configJSON.contains("unavailable"), ran.configJSON)
+        // Device memory, host fallbacks, transfer and build time are stored beside the timings.
+        let metrics = Dictionary(uniqueKeysWithValues: ran.series.map { ($0.metric, $0.values) })
+        XCTAssertGreaterThan(metrics["device_peak_bytes"]?.first ?? 0, 0)
+        XCTAssertEqual(metrics["host_fallback_kernels"]?.first, 0, "an MLP runs entirely on the device")
+        XCTAssertNotNil(metrics["upload_time"])
+        XCTAssertNotNil(metrics["program_build_time"])
+        XCTAssertNotNil(metrics["deviation_from_eager"])
     }
 }

@@ -8,7 +8,8 @@ final class MetricTests: XCTestCase {
             "time_to_first_step", "epoch_time", "time_to_target", "target_reached", "evaluation_time",
             "latency_p90", "latency_p99", "latency_bound_met", "max_rate_within_bound", "peak_rss_bytes",
             "allocations_per_step", "data_load_time", "deviation_from_eager", "capture_time", "arena_bytes",
-            "unplanned_intermediate_bytes", "kernels_per_step", "kernel_bytes_per_step",
+            "unplanned_intermediate_bytes", "kernels_per_step", "kernel_bytes_per_step", "device_peak_bytes",
+            "host_fallback_kernels", "upload_time", "program_build_time",
         ])
     }
 
@@ -16,6 +17,7 @@ final class MetricTests: XCTestCase {
         XCTAssertEqual(Metric.allCases.map(\.unit), [
             "ms", "samples/s", "loss", "fraction", "ms", "bytes", "ms", "s", "s", "fraction", "s", "ms", "ms",
             "fraction", "queries/s", "bytes", "allocations", "ms", "relative", "ms", "bytes", "bytes", "kernels", "bytes",
+            "bytes", "kernels", "ms", "ms",
         ])
         XCTAssertEqual(Metric.deviationFromEager.polarity, .lowerIsBetter)
         XCTAssertEqual(Metric.timeToTarget.polarity, .lowerIsBetter)
@@ -31,12 +33,13 @@ final class MetricTests: XCTestCase {
             .stepTime, .samplesPerSecond, .finalLoss, .testAccuracy, .peakLiveBytes, .timeToFirstStep, .epochTime,
             .timeToTarget, .targetReached, .evaluationTime, .peakRSSBytes, .allocationsPerStep, .dataLoadTime,
             .deviationFromEager, .captureTime, .arenaBytes, .unplannedIntermediateBytes, .kernelsPerStep,
-            .kernelBytesPerStep,
+            .kernelBytesPerStep, .devicePeakBytes, .hostFallbackKernels, .uploadTime, .programBuildTime,
         ])
         XCTAssertEqual(Metric.allCases.filter { $0.applies(to: .infer) }, [
             .samplesPerSecond, .latency, .peakLiveBytes, .latencyP90, .latencyP99, .latencyBoundMet,
             .maxRateWithinBound, .peakRSSBytes, .allocationsPerStep, .dataLoadTime, .captureTime, .arenaBytes,
-            .unplannedIntermediateBytes, .kernelsPerStep, .kernelBytesPerStep,
+            .unplannedIntermediateBytes, .kernelsPerStep, .kernelBytesPerStep, .devicePeakBytes, .hostFallbackKernels,
+            .uploadTime, .programBuildTime,
         ])
     }
 
