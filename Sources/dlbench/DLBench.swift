@@ -6,20 +6,23 @@ struct DLBench: ParsableCommand {
         commandName: "dlbench",
         abstract: "Benchmark deep-learning execution strategies with a declarative protocol.",
         discussion: """
-        A protocol (JSON) names machines, datasets, models, engines and tasks. `dlbench run` executes every
-        case it defines, stores every raw sample in SQLite, and prints a comparison table.
+        A protocol (JSON) names machines, datasets, models, engines and tasks.
+        `dlbench run` executes every case it defines, stores every raw sample in
+        SQLite, and prints a comparison table.
 
-          dlbench run Protocols/quickstart.json      execute a protocol
-          dlbench report --format csv                summarise the latest run as CSV
-          dlbench validate Protocols/*.json          check protocols without running them
-          dlbench runs                               list stored runs
-          dlbench compare 3 4                        run 4 against run 3: ratios, CIs, verdicts
-          dlbench check                              CI gate: exit 1 on a regression (see `dlbench help check`)
-          dlbench env                                this machine's fingerprint and timer overhead
-          dlbench graph --protocol P --task T        the graph a traced or fused engine captures
+        Examples:
+          dlbench run Protocols/quickstart.json   execute a protocol
+          dlbench report --format csv             the latest run as CSV
+          dlbench validate Protocols/*.json       check protocols, run nothing
+          dlbench runs                            list stored runs
+          dlbench compare 3 4                     run 4 against run 3
+          dlbench check                           CI gate (exit 1 on regression)
+          dlbench env                             this machine's fingerprint
+          dlbench graph --protocol P --task T     a captured step, after fusion
 
-        Exit status: 0 success, 1 a failed case or a regression, 2 a usage or data error (bad flag, invalid
-        protocol, missing run), 130 interrupted.
+        Exit status: 0 success; 1 a failed case or a regression; 2 a usage or
+        data error (bad flag, invalid protocol, missing run or database);
+        130 interrupted.
         """,
         subcommands: [RunCommand.self, ValidateCommand.self, GraphCommand.self, ReportCommand.self, CompareCommand.self, CheckCommand.self,
                       MergeCommand.self, RunsCommand.self, EnvCommand.self,
@@ -32,6 +35,9 @@ struct DLBench: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let failure as CommandFailure {
+            Terminal.printError("dlbench: \(failure)")
+            Foundation.exit(2)
         } catch {
             let code = exitCode(for: error)
             if code.rawValue == 64 {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ResultStore
 
 /// `--db`, shared by every command that reads or writes results.
@@ -6,12 +7,18 @@ struct DatabaseOptions: ParsableArguments {
     @Option(name: .customLong("db"), help: ArgumentHelp("The SQLite results database.", valueName: "path"))
     var path = "Results/dlbench.sqlite"
 
-    func open() throws -> ResultStore {
+    /// Opens (creating when `creating`) the database. Commands that only read refuse a missing file rather than
+    /// leave an empty database behind a typo'd path.
+    func open(creating: Bool = false) throws -> ResultStore {
+        if !creating && !FileManager.default.fileExists(atPath: path) {
+            throw CommandFailure("no results database at \(path); create one with `dlbench run PROTOCOL --db \(path)` "
+                                 + "or point --db at an existing file")
+        }
         do { return try ResultStore(path: path) } catch { throw CommandFailure("\(error)") }
     }
 }
 
-/// A one-line error for the user: printed without a stack trace, with a non-zero exit code.
+/// A one-line error for the user (a usage or data problem): printed without a stack trace, exit status 2.
 struct CommandFailure: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }

@@ -23,7 +23,7 @@ struct MergeCommand: ParsableCommand {
     var into: String
 
     func run() throws {
-        let target = try DatabaseOptions(path: into).open()
+        let target = try DatabaseOptions(path: into).open(creating: true)
         for source in sources {
             do {
                 let summary = try target.merge(from: source)

@@ -44,7 +44,7 @@ struct RunCommand: ParsableCommand {
             Terminal.printError("\(error)")
             throw ExitCode(2)
         }
-        let store = try database.open()
+        let store = try database.open(creating: true)
         InterruptMonitor.install()
         let progress = ProgressPrinter(quiet: quiet)
         let isolation: CaseIsolation = inProcess ? .inProcess : (WorkerCommand.currentExecutable().map { .worker($0) } ?? .inProcess)
