@@ -126,6 +126,32 @@ if selected("maxpool") {
     report("maxpool2d 2×2 64×8×28×28 bwd", seconds: backward, flops: Double(x.elementCount))
 }
 
+// Elementwise fusion in isolation: SGD-with-momentum update of W1's first weight (784×256) as four kernels
+// (what eager and traced run) against one fused kernel writing the new parameter and velocity.
+if selected("sgd update") {
+    let count = 784 * 256
+    let p = randomTensor([784, 256], seed: 21), v = randomTensor([784, 256], seed: 22), g = randomTensor([784, 256], seed: 23)
+    let separate = try measure(seconds: options.seconds) {
+        try ExecutionContext.withoutGradients {
+            let velocity = try v * 0.9 + g
+            _ = try p - velocity * 0.01
+        }
+    }
+    report("SGD update 784×256, 4 kernels", seconds: separate, flops: 4.0 * Double(count))
+    let program = ElementwiseProgram(instructions: [.load(input: 0), .unary(.scale(0.9), 0), .load(input: 1),
+                                                    .binary(.add, 1, 2), .unary(.scale(0.01), 3), .load(input: 2),
+                                                    .binary(.subtract, 5, 4)], outputs: [6, 3])
+    let fused = FusedElementwise(program: program, shape: [784, 256], inputShapes: [[784, 256], [784, 256], [784, 256]])
+    let output = Tensor.zeros([784, 256]), velocityOut = Tensor.zeros([784, 256])
+    let inputs = [v, g, p].map { UnsafePointer($0.storage!.pointer) }
+    let one = try measure(seconds: options.seconds) {
+        fused.execute(KernelArguments(inputs: inputs, inputShapes: [[784, 256], [784, 256], [784, 256]],
+                                      output: output.storage!.pointer, outputShape: [784, 256],
+                                      additionalOutputs: [velocityOut.storage!.pointer]))
+    }
+    report("SGD update 784×256, 1 fused kernel", seconds: one, flops: 4.0 * Double(count))
+}
+
 // 3. Training steps of the reference workloads on every CPU engine, measured side by side: engines take turns in
 //    rounds, so drift of this shared machine hits them alike. FLOPs count the GEMM/conv work a framework must do:
 //    forward, plus the weight gradients and the input gradients of every layer except the first.
