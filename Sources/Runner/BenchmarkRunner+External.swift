@@ -5,7 +5,7 @@ import ResultStore
 
 /// A trial of an `external` engine: the engine's own worker command, the same budget, timeout and crash
 /// handling as `dlbench worker`, the hand-off files (weights, data, batch order) and the agreement check
-/// against eager's first losses.
+/// against eager's first losses. Infer tasks go to `executeExternalInferenceTrial`.
 extension BenchmarkRunner {
     func executeExternalTrial(_ plannedCase: PlannedCase, trial: Int, context: inout RunContext,
                               onProgress: (TrialProgress) -> Void) throws -> [MetricSample] {
@@ -14,9 +14,12 @@ extension BenchmarkRunner {
         guard let worker = engine.external else {
             throw RunnerError.unsupported("engine '\(engine.name)' is external but names no worker")
         }
-        guard case let .train(spec) = plannedCase.task.workload else {
-            throw RunnerError.unsupported(
-                "external engine '\(engine.name)' runs train tasks only; inference tasks are not handed to external workers yet")
+        let spec: TrainSpec
+        switch plannedCase.task.workload {
+        case let .train(train): spec = train
+        case let .infer(infer):
+            return try executeExternalInferenceTrial(plannedCase, spec: infer, worker: worker, trial: trial,
+                                                     context: &context, onProgress: onProgress)
         }
         guard let model = benchmark.model(named: plannedCase.task.model) else {
             throw RunnerError.unsupported("model '\(plannedCase.task.model)' is not defined")

@@ -45,31 +45,40 @@ public struct ExternalWorkload: Codable, Sendable, Equatable {
         public var weights: String
         /// `train.features`, `train.labels`, `test.features`, `test.labels` of the task's dataset.
         public var data: String
-        /// `indices` (train example indices of every step, concatenated) and `batchSizes` (one per step).
-        public var batches: String
+        /// `indices` (train example indices of every step, concatenated) and `batchSizes` (one per step);
+        /// absent for infer tasks, whose queries are consecutive test-split batches.
+        public var batches: String?
     }
 
     public var engine: String
     public var options: PassThroughJSON
-    /// "train" (the only kind external workers run today; the runner skips inference tasks).
+    /// "train" or "infer" (see `scenario`).
     public var taskKind: String
     public var model: Model
     /// One example's shape ([features], [C, H, W] or [sequence]); labels are class indices.
     public var inputShape: [Int]
     public var classes: Int
-    public var optimizer: Optimizer
+    /// Absent for infer tasks (nothing is trained).
+    public var optimizer: Optimizer?
+    /// The training batch, or the infer case's batch size (one query = one forward pass of this many examples).
     public var batchSize: Int
-    /// Untimed steps after the first step (the first step counts as the first warm-up step, as in dlbench).
+    /// Train: untimed steps after the first step (the first step counts as the first warm-up step, as in dlbench).
+    /// Infer: untimed warm-up queries before the measured ones.
     public var warmupSteps: Int
+    /// Train: timed steps. Infer: the task's `iterations`, the least number of measured queries.
     public var measuredSteps: Int
-    /// Steps in the batches file: max(warmupSteps, 1) + measuredSteps.
+    /// Train: steps in the batches file, max(warmupSteps, 1) + measuredSteps. Infer: warmupSteps + measuredSteps.
     public var totalSteps: Int
     public var threads: Int
     /// The metric names this task should report (a worker sends no others).
     public var metrics: [String]
-    /// The worker reports the losses of this many first steps in `result.losses`.
+    /// The worker reports the losses of this many first steps in `result.losses` (0 for infer tasks).
     public var agreementSteps: Int
     public var files: Files
+    /// Infer tasks only: "single-stream" or "offline" (dlbench answers "server" itself with a skip).
+    public var scenario: String? = nil
+    /// Infer tasks only: measured queries continue past `measuredSteps` until this much measured time has passed.
+    public var minDurationSeconds: Double? = nil
 }
 
 extension ExternalWorkload.Model {

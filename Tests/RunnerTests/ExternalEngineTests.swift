@@ -19,7 +19,7 @@ final class ExternalEngineTests: RunnerTestCase {
         return #"{ "name": "\#(behaviour)", "kind": "external", "worker": \#(Self.quoted(command)), "options": { "behaviour": "\#(behaviour)", "losses": [\#(lossList)] }, "environment": \#(environment) }"#
     }
 
-    private static func quoted(_ text: String) -> String {
+    static func quoted(_ text: String) -> String {
         "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
@@ -126,7 +126,8 @@ final class ExternalEngineTests: RunnerTestCase {
         XCTAssertThrowsError(try ShellWords.split("   "))
     }
 
-    func testTorchEagerAgreesWithDlbenchEagerOnAnMLPFromTheSameWeights() throws {
+    /// Skips the calling test, with the install hint, where `import torch, numpy` fails.
+    static func skipUnlessTorchIsInstalled() throws {
         let probe = Process()
         probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         probe.arguments = ["python3", "-c", "import torch, numpy"]
@@ -136,8 +137,17 @@ final class ExternalEngineTests: RunnerTestCase {
         guard probe.terminationStatus == 0 else {
             throw XCTSkip("PyTorch not installed: run scripts/install-python-workers.sh")
         }
-        let environment = #"{ "PYTHONPATH": \#(Self.quoted(Self.repositoryRoot.appendingPathComponent("Workers/python").path)) }"#
-        let torch = #"{ "name": "torch-eager", "kind": "external", "worker": "python3 -m dlbench_torch", "options": { "mode": "eager" }, "environment": \#(environment) }"#
+    }
+
+    /// The torch-eager engine with the repository's workers on PYTHONPATH.
+    static var torchEagerEngine: String {
+        let environment = #"{ "PYTHONPATH": \#(quoted(repositoryRoot.appendingPathComponent("Workers/python").path)) }"#
+        return #"{ "name": "torch-eager", "kind": "external", "worker": "python3 -m dlbench_torch", "options": { "mode": "eager" }, "environment": \#(environment) }"#
+    }
+
+    func testTorchEagerAgreesWithDlbenchEagerOnAnMLPFromTheSameWeights() throws {
+        try Self.skipUnlessTorchIsInstalled()
+        let torch = Self.torchEagerEngine
         let cases = try runCases(protocolText(engines: [#"{ "name": "eager", "kind": "eager" }"#, torch], timeout: 120))
         let result = try XCTUnwrap(cases["torch-eager"])
         XCTAssertEqual(result.status, .succeeded, result.message ?? "")

@@ -39,6 +39,25 @@ def check_hand_off(workload):
     return None
 
 
+def infer(workload):
+    """An infer case: checks the workload fields and files, then reports one `latency` per measured query."""
+    weights, data = header(workload["files"]["weights"]), header(workload["files"]["data"])
+    if workload["files"].get("batches") is not None or workload.get("optimizer") is not None:
+        return "an infer workload must carry no batches file and no optimizer"
+    if workload["scenario"] not in ("single-stream", "offline") or workload["agreementSteps"] != 0:
+        return "unexpected scenario or agreementSteps for an infer case"
+    if "layers.0.weight" not in weights or data["test.features"]["shape"][1:] != workload["inputShape"]:
+        return "the infer hand-off files are not shaped as documented"
+    latencies = [float(workload["batchSize"] + query) for query in range(workload["measuredSteps"])]
+    samples = [{"metric": "latency", "unit": "ms", "value": value} for value in latencies]
+    samples += [{"metric": "latency_p99", "unit": "ms", "value": max(latencies)},
+                {"metric": "samples_per_second", "unit": "samples/s", "value": 1000.0}]
+    wanted = set(workload["metrics"])
+    send({"type": "samples", "samples": [sample for sample in samples if sample["metric"] in wanted]})
+    send({"type": "result", "peakRSSBytes": 8192, "losses": []})
+    return None
+
+
 def main():
     if os.environ.get("DLBENCH_FAKE_MISSING_MODULE"):
         sys.stderr.write("Traceback (most recent call last):\nModuleNotFoundError: No module named 'torch'\n")
@@ -55,6 +74,12 @@ def main():
     if behaviour == "unsupported":
         send({"type": "error", "kind": "unsupported", "message": "this fake has no CNN"})
         return 1
+    if workload["taskKind"] == "infer":
+        problem = infer(workload)
+        if problem:
+            send({"type": "error", "kind": "failed", "message": problem})
+            return 1
+        return 0
     if behaviour == "bad-json":
         sys.stdout.write("{not json\n")
     problem = check_hand_off(workload)

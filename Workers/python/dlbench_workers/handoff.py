@@ -24,11 +24,13 @@ class HandOff:
     def load(workload: Dict[str, Any]) -> "HandOff":
         files = workload["files"]
         data = safetensors_io.read(files["data"])
-        order = safetensors_io.read(files["batches"])
-        indices = order["indices"].astype(np.int64)
-        sizes = order["batchSizes"].astype(np.int64)
-        offsets = np.concatenate([[0], np.cumsum(sizes)])
-        batches = [indices[offsets[step]:offsets[step + 1]] for step in range(len(sizes))]
+        batches: List[np.ndarray] = []
+        if files.get("batches"):  # infer tasks have none: their queries are consecutive test batches
+            order = safetensors_io.read(files["batches"])
+            indices = order["indices"].astype(np.int64)
+            sizes = order["batchSizes"].astype(np.int64)
+            offsets = np.concatenate([[0], np.cumsum(sizes)])
+            batches = [indices[offsets[step]:offsets[step + 1]] for step in range(len(sizes))]
         return HandOff(
             weights=safetensors_io.read(files["weights"]),
             train_features=data["train.features"], train_labels=data["train.labels"].astype(np.int64),

@@ -40,8 +40,11 @@ class JaxBackend:
         self.jax, self.jnp = jax, jnp
         self.tokens = workload["model"]["kind"] == "transformer"
         forward = jax_models.build(workload["model"])
-        update, state = jax_optimizers.make(workload["optimizer"], handoff.weights)
         self.params = {name: jnp.asarray(values) for name, values in handoff.weights.items()}
+        self.forward = jax.jit(forward) if mode == "jit" else forward
+        if not workload.get("optimizer"):  # infer tasks: nothing is trained, no step to build
+            return
+        update, state = jax_optimizers.make(workload["optimizer"], handoff.weights)
         self.state = state
 
         def step(params: Any, state: Any, inputs: Any, labels: Any) -> Tuple[Any, Any, Any]:
@@ -50,7 +53,6 @@ class JaxBackend:
             return params, state, loss
 
         self.step = jax.jit(step) if mode == "jit" else step
-        self.forward = jax.jit(forward) if mode == "jit" else forward
 
     def prepare(self, inputs: np.ndarray, labels: np.ndarray) -> Tuple[Any, Any]:
         data = inputs.astype(np.int32) if self.tokens else inputs
@@ -63,3 +65,7 @@ class JaxBackend:
 
     def predict(self, inputs: Any) -> np.ndarray:
         return np.asarray(self.forward(self.params, inputs))
+
+    def infer(self, inputs: Any) -> None:
+        """One query: the forward pass, waited for (JAX dispatches asynchronously)."""
+        self.jax.block_until_ready(self.forward(self.params, inputs))

@@ -21,6 +21,9 @@ class Backend(Protocol):
     def predict(self, inputs: Any) -> np.ndarray:
         """Logits of a batch, for test accuracy."""
 
+    def infer(self, inputs: Any) -> None:
+        """One forward pass without gradients, returning once it is computed (synchronised): an infer query."""
+
 
 def peak_rss_bytes() -> Optional[int]:
     """VmHWM of this process, as dlbench's own worker reports it."""
@@ -117,11 +120,16 @@ def run(framework: str, make_backend: Callable[[Dict[str, Any], HandOff], Backen
     try:
         request = wire.read_request()
         workload = request["external"]
-        if workload.get("taskKind") != "train":
-            raise wire.WorkerError("unsupported", f"the {framework} worker runs train tasks only")
+        kind = workload.get("taskKind")
+        if kind not in ("train", "infer"):
+            raise wire.WorkerError("unsupported", f"the {framework} worker runs train and infer tasks, not '{kind}'")
         handoff = HandOff.load(workload)
         backend = make_backend(workload, handoff)
-        train(workload, handoff, backend)
+        if kind == "infer":
+            from .inference import infer  # imported here: inference.py imports this module's helpers
+            infer(workload, handoff, backend)
+        else:
+            train(workload, handoff, backend)
         return 0
     except wire.WorkerError as problem:
         wire.error(problem.kind, problem.message)

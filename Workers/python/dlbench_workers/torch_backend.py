@@ -43,7 +43,8 @@ class TorchBackend:
             self.model.load_state_dict(state, strict=True)
         except RuntimeError as problem:
             raise WorkerError("failed", f"the hand-off weights do not fit the PyTorch model: {problem}")
-        self.optimizer = optimizer(self.model.parameters(), workload["optimizer"])
+        # Infer tasks carry no optimizer: nothing is trained.
+        self.optimizer = optimizer(self.model.parameters(), workload["optimizer"]) if workload.get("optimizer") else None
         self.forward = self.model
         if mode == "compile":
             self.forward = torch.compile(self.model, mode=options.get("compileMode", "default"))
@@ -62,3 +63,8 @@ class TorchBackend:
     def predict(self, inputs: Any) -> np.ndarray:
         with torch.no_grad():
             return self.forward(inputs).numpy()
+
+    def infer(self, inputs: Any) -> None:
+        """One query: a forward pass without autograd; CPU kernels have finished when it returns."""
+        with torch.no_grad():
+            self.forward(inputs)
