@@ -25,6 +25,8 @@ enum OpenCLEngineTestSupport {
         switch device {
         case let .success(device): return try OpenCLContext(device: device, profiling: profiling)
         case let .failure(error as OpenCLError) where error.isDeviceUnavailable:
+            // CI installs PoCL, so a missing CPU device there is a broken install, not a reason to skip.
+            if ProcessInfo.processInfo.environment["CI"] == "true" && request.kind != .gpu { throw error }
             throw XCTSkip("no OpenCL \(request) device: \(error)")
         case let .failure(error): throw error
         }
