@@ -21,27 +21,8 @@ public enum Bootstrap {
         var counts = [Int](repeating: 0, count: count)
         var medians = [Double]()
         medians.reserveCapacity(resamples)
-        let lowerRank = (count - 1) / 2
-        let upperRank = count / 2
         for _ in 0..<resamples {
-            for index in counts.indices { counts[index] = 0 }
-            for _ in 0..<count { counts[generator.nextIndex(below: count)] += 1 }
-            var cumulative = 0
-            var lowerValue = sorted[count - 1]
-            var upperValue = sorted[count - 1]
-            var foundLower = false
-            for index in 0..<count where counts[index] > 0 {
-                cumulative += counts[index]
-                if !foundLower && cumulative > lowerRank {
-                    lowerValue = sorted[index]
-                    foundLower = true
-                }
-                if cumulative > upperRank {
-                    upperValue = sorted[index]
-                    break
-                }
-            }
-            medians.append(lowerRank == upperRank ? lowerValue : (lowerValue + upperValue) / 2)
+            medians.append(RatioConfidence.resampledMedian(sorted, counts: &counts, generator: &generator))
         }
         medians.sort()
         let tail = (1 - level) / 2 * 100

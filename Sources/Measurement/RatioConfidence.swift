@@ -46,7 +46,7 @@ public struct RatioConfidence: Sendable, Equatable {
                                       upper: SampleSummary.percentile(100 - tail, ofSorted: ratios), level: level)
     }
 
-    /// The median of one resample of `sorted`, drawn as counts so no sort is needed (as in `Bootstrap`).
+    /// The median of one resample of `sorted`, drawn as counts so no sort is needed (shared with `Bootstrap`).
     static func resampledMedian(_ sorted: [Double], counts: inout [Int], generator: inout SplitMix64) -> Double {
         let count = sorted.count
         for index in counts.indices { counts[index] = 0 }
