@@ -6,8 +6,10 @@ import CBLAS
 public enum Parallelism {
     nonisolated(unsafe) public private(set) static var threadCount = 1
 
-    /// Elementwise work below this many elements runs on one thread: splitting costs more than it saves.
-    public static let minimumElementsPerThread = 1 << 15
+    /// Elementwise work below this many elements per thread runs on one thread: splitting costs more than it
+    /// saves. On the 2-vCPU reference machine a 784×256 SGD update as four binary kernels took 93 µs on one thread
+    /// and 150 µs split in two (waking a worker costs more than the memory-bound half it takes over).
+    public static let minimumElementsPerThread = 1 << 18
 
     public static func setThreadCount(_ count: Int) {
         threadCount = max(1, count)
