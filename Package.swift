@@ -1,5 +1,18 @@
 // swift-tools-version:6.0
 import PackageDescription
+import Foundation
+
+// Kernel targets are compiled for Haswell (AVX2 + FMA, every x86 server CPU since 2013): the baseline x86-64
+// target limits the elementwise loops to 4-wide SSE. Measured on W4 (1 thread, fused): see docs/ARCHITECTURE.md.
+// DLBENCH_PORTABLE=1 at build time keeps the baseline for older CPUs.
+let kernelSettings: [SwiftSetting] = {
+    #if arch(x86_64)
+    if ProcessInfo.processInfo.environment["DLBENCH_PORTABLE"] == nil {
+        return [.unsafeFlags(["-target-cpu", "haswell"])]
+    }
+    #endif
+    return []
+}()
 
 // Layers, lowest first: TensorCore → Engines → OpenCLRuntime → OpenCLEngine → Models → ProtocolModel → Measurement/Datasets →
 // ResultStore → Runner → Reports → dlbench (CLI). A target may depend only on targets above it here.
@@ -18,8 +31,8 @@ let package = Package(
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
         .systemLibrary(name: "COpenCL", path: "Sources/COpenCL"),
 
-        .target(name: "TensorCore", dependencies: ["CBLAS"]),
-        .target(name: "Engines", dependencies: ["TensorCore"]),
+        .target(name: "TensorCore", dependencies: ["CBLAS"], swiftSettings: kernelSettings),
+        .target(name: "Engines", dependencies: ["TensorCore"], swiftSettings: kernelSettings),
         // OpenCL device selection, buffers, program cache and kernels; the GPU engine lowers graphs onto it.
         .target(name: "OpenCLRuntime", dependencies: ["COpenCL", "TensorCore"]),
         // The GPU engine: the fused graph lowered onto OpenCLRuntime (kept apart so Engines stays CPU-only).
