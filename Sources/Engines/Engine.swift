@@ -15,4 +15,7 @@ public protocol Engine: AnyObject {
     /// Makes the model's `Parameter` values current (engines that keep their own copies write them back),
     /// before weights are exported or read by another engine.
     func synchronizeModelParameters()
+    /// Per-kernel times recorded since the previous call (which starts a new stretch); nil when the engine was
+    /// not asked to profile or has no kernel list to time (eager).
+    func takeKernelProfile() throws -> KernelProfile?
 }

@@ -34,4 +34,5 @@ public struct EngineStatistics: Sendable, Equatable {
 extension Engine {
     public var statistics: EngineStatistics? { nil }
     public func synchronizeModelParameters() {}
+    public func takeKernelProfile() throws -> KernelProfile? { nil }
 }

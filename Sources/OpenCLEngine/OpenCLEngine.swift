@@ -70,6 +70,16 @@ public final class OpenCLEngine: Engine {
     /// Device time per kernel launched since the last call (needs a context made with `profiling: true`).
     public func kernelTimings() throws -> [KernelTiming] { try context.kernelTimings() }
 
+    /// Device time per kernel name from the queue's profiling events; nil unless the context profiles.
+    public func takeKernelProfile() throws -> KernelProfile? {
+        guard context.profilingEnabled else { return nil }
+        var profile = KernelProfile()
+        for timing in try context.kernelTimings() {
+            profile.record(kernel: timing.kernelName, nanoseconds: UInt64(max(timing.seconds, 0) * 1e9))
+        }
+        return profile
+    }
+
     private func compile(_ capture: () throws -> ComputationGraph, training: Bool) throws -> DeviceGraphExecutable {
         let start = DispatchTime.now().uptimeNanoseconds
         let buildSecondsBefore = context.buildStatistics.buildSeconds

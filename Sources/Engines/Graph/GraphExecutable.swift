@@ -1,3 +1,4 @@
+import Dispatch
 import TensorCore
 
 /// A planned graph bound to storage: one arena, engine-owned parameters and state, its own input and output
@@ -10,6 +11,8 @@ public final class GraphExecutable {
     private let ownedInputs: [InputRole: TensorBuffer]
     private let ownedOutputs: [OutputRole: TensorBuffer]
     private let operations: [any PrimitiveOp]
+    /// Per operation: its signature (cut to 100 characters) and output shape, the key of a kernel profile.
+    public let kernelLabels: [String]
     /// [parity][operation]
     private let arguments: [[KernelArguments]]
     public let captureNanoseconds: UInt64
@@ -34,8 +37,12 @@ public final class GraphExecutable {
             }
         }
         var operations: [any PrimitiveOp] = []
+        var kernelLabels: [String] = []
         for (index, node) in graph.nodes.enumerated() where !plan.aliases.contains(index) {
-            if let op = node.op { operations.append(op) }
+            if let op = node.op {
+                operations.append(op)
+                kernelLabels.append(Self.kernelLabel(op, shape: node.shape))
+            }
         }
         var additionalOutputs: [Int: [(index: Int, node: Int)]] = [:]
         for (index, node) in graph.nodes.enumerated() {
@@ -69,8 +76,15 @@ public final class GraphExecutable {
         self.ownedInputs = ownedInputs
         self.ownedOutputs = ownedOutputs
         self.operations = operations
+        self.kernelLabels = kernelLabels
         self.arguments = perParity
         self.captureNanoseconds = captureNanoseconds
+    }
+
+    static func kernelLabel(_ op: any PrimitiveOp, shape: Shape) -> String {
+        let signature = op.signature
+        let cut = signature.count > 100 ? String(signature.prefix(99)) + "…" : signature
+        return "\(cut) → \(shape)"
     }
 
     private static func pointer(for node: Int, graph: ComputationGraph, plan: MemoryPlan, store: ParameterStore,
@@ -108,6 +122,16 @@ public final class GraphExecutable {
     public func run(parity: Int) {
         let list = arguments[parity]
         for index in operations.indices { operations[index].execute(list[index]) }
+    }
+
+    /// The replay with each kernel timed on the host clock (about 40 ns of clock reads per kernel).
+    public func run(parity: Int, profile: inout KernelProfile) {
+        let list = arguments[parity]
+        for index in operations.indices {
+            let start = DispatchTime.now().uptimeNanoseconds
+            operations[index].execute(list[index])
+            profile.record(kernel: kernelLabels[index], nanoseconds: DispatchTime.now().uptimeNanoseconds - start)
+        }
     }
 
     public var kernelCount: Int { operations.count }

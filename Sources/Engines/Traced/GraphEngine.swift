@@ -12,9 +12,14 @@ public final class GraphEngine: Engine {
     private var trainingGraphs: [[Shape]: GraphExecutable] = [:]
     private var inferenceGraphs: [Shape: GraphExecutable] = [:]
     private var recorded = EngineStatistics()
+    /// Times every kernel of every replay when set (the protocol's `"profileKernels": true`).
+    public let profilesKernels: Bool
+    private var profile = KernelProfile()
 
-    public init(name: String, model: any Layer, optimizer: any Optimizer, passes: [any GraphPass]) throws {
+    public init(name: String, model: any Layer, optimizer: any Optimizer, passes: [any GraphPass],
+                profilesKernels: Bool = false) throws {
         self.name = name
+        self.profilesKernels = profilesKernels
         self.model = model
         self.optimizer = optimizer
         self.passes = passes
@@ -61,7 +66,7 @@ public final class GraphEngine: Engine {
         for (index, value) in optimizer.nextStepScalars().enumerated() {
             executable.inputBuffer(.stepScalar(index))?.pointee = value
         }
-        executable.run(parity: store.parity)
+        replay(executable)
         store.flip()
         return executable.outputBuffer(.loss)?.pointee ?? .nan
     }
@@ -75,7 +80,7 @@ public final class GraphEngine: Engine {
             inferenceGraphs[inputs.shape] = executable
         }
         try feed(inputs, to: .batchInputs, of: executable)
-        executable.run(parity: store.parity)
+        replay(executable)
         guard let logits = executable.graph.outputs.first, let output = executable.outputBuffer(.logits) else {
             throw TensorError.invalidValue(op: "infer", reason: "inference graph has no logits output")
         }
@@ -84,6 +89,20 @@ public final class GraphEngine: Engine {
         let result = TensorBuffer(count: shape.elementCount)
         result.pointer.update(from: output, count: shape.elementCount)
         return Tensor(shape: shape, storage: result)
+    }
+
+    private func replay(_ executable: GraphExecutable) {
+        if profilesKernels {
+            executable.run(parity: store.parity, profile: &profile)
+        } else {
+            executable.run(parity: store.parity)
+        }
+    }
+
+    public func takeKernelProfile() throws -> KernelProfile? {
+        guard profilesKernels else { return nil }
+        defer { profile = KernelProfile() }
+        return profile
     }
 
     private func feed(_ tensor: Tensor, to role: InputRole, of executable: GraphExecutable) throws {
