@@ -17,6 +17,8 @@ struct Options {
     var only: [String] = []
     /// Engines to run in the training-step section (eager, traced, fused); empty runs all.
     var engines: [String] = []
+    /// Print the graph engines' per-kernel breakdown after each training-step measurement.
+    var profile = false
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -26,8 +28,9 @@ struct Options {
             case "--seconds": seconds = iterator.next().flatMap(Double.init) ?? seconds
             case "--only": only.append(iterator.next()?.lowercased() ?? "")
             case "--engine": engines.append(iterator.next()?.lowercased() ?? "")
+            case "--profile": profile = true
             case "--help", "-h":
-                print("usage: dlbench-microbench [--threads N] [--seconds S] [--only NAME-SUBSTRING]… [--engine eager|traced|fused]…")
+                print("usage: dlbench-microbench [--threads N] [--seconds S] [--only NAME-SUBSTRING]… [--engine eager|traced|fused]… [--profile]")
                 exit(0)
             default:
                 FileHandle.standardError.write("unknown argument \(argument)\n".data(using: .utf8)!)
@@ -126,6 +129,20 @@ if selected("maxpool") {
     report("maxpool2d 2×2 64×8×28×28 bwd", seconds: backward, flops: Double(x.elementCount))
 }
 
+// Row kernels of W4's attention: softmax over 64-wide rows (exp-bound) and layer norm over 64-wide rows.
+if selected("softmax") || selected("layer norm") {
+    let scores = randomTensor([32, 2, 64, 64], seed: 31)
+    let softmax = try measure(seconds: options.seconds) {
+        _ = try ExecutionContext.withoutGradients { try scores.softmax(axis: -1) }
+    }
+    report("softmax 32×2×64×64 (last axis)", seconds: softmax, flops: 4.0 * Double(scores.elementCount))
+    let activations = randomTensor([32, 64, 64], seed: 32)
+    let norm = try measure(seconds: options.seconds) {
+        _ = try Tensor.apply(LayerNormalization(), [activations])
+    }
+    report("layer norm 32×64×64 fwd", seconds: norm, flops: 5.0 * Double(activations.elementCount))
+}
+
 // Elementwise fusion in isolation: SGD-with-momentum update of W1's first weight (784×256) as four kernels
 // (what eager and traced run) against one fused kernel writing the new parameter and velocity.
 if selected("sgd update") {
@@ -162,9 +179,9 @@ func trainStep(_ name: String, model makeModel: () throws -> any Layer, optimize
     let all: [(String, any Engine)] = [
         ("eager", EagerEngine(model: try makeModel(), optimizer: makeOptimizer())),
         ("traced", try GraphEngine(name: "traced", model: try makeModel(), optimizer: makeOptimizer(),
-                                   passes: FusionOptions.none.passes)),
+                                   passes: FusionOptions.none.passes, profilesKernels: options.profile)),
         ("fused", try GraphEngine(name: "fused", model: try makeModel(), optimizer: makeOptimizer(),
-                                  passes: FusionOptions.all.passes)),
+                                  passes: FusionOptions.all.passes, profilesKernels: options.profile)),
     ]
     let engines = all.filter { options.engines.isEmpty || options.engines.contains($0.0) }
     var medians = [Double](repeating: 0, count: engines.count)
@@ -181,6 +198,17 @@ func trainStep(_ name: String, model makeModel: () throws -> any Layer, optimize
         let ratio = medians[0] / medians[index]
         report("\(name) \(engines[index].0)", seconds: medians[index], flops: flops)
         if index > 0 && engines[0].0 == "eager" { print("    speed-up over eager: \(String(format: "%.2f", ratio))×") }
+        if let profile = try engines[index].1.takeKernelProfile() { printProfile(profile) }
+    }
+}
+
+/// The kernels taking the most time, with their share of the profiled total.
+func printProfile(_ profile: KernelProfile) {
+    let total = Double(max(profile.totalNanoseconds, 1))
+    for entry in profile.entries.sorted(by: { $0.nanoseconds > $1.nanoseconds }).prefix(40) {
+        let share = Double(entry.nanoseconds) / total * 100
+        let perLaunch = Double(entry.nanoseconds) / Double(max(entry.launches, 1)) / 1e3
+        print(String(format: "    %5.1f%% %9.1f µs/launch  ", share, perLaunch) + entry.kernel.prefix(100))
     }
 }
 

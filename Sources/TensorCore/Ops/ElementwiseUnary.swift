@@ -68,9 +68,9 @@ public enum UnaryKernels {
         case .rsqrt: loop(input, output, count) { 1 / $0.squareRoot() }
         case .abs: loop(input, output, count) { Swift.abs($0) }
         case .tanh: loop(input, output, count) { fastTanh($0) }
-        case .exp: loop(input, output, count) { Foundation.exp($0) }
+        case .exp: loop(input, output, count) { fastExp($0) }
         case .log: loop(input, output, count) { Foundation.log($0) }
-        case .sigmoid: loop(input, output, count) { 1 / (1 + Foundation.exp(-$0)) }
+        case .sigmoid: loop(input, output, count) { 1 / (1 + fastExp(-$0)) }
         case .geluTanh: loop(input, output, count) { UnaryFunction.geluTanh.evaluate($0) }
         case .geluTanhDerivative: loop(input, output, count) { UnaryFunction.geluTanhDerivative.evaluate($0) }
         case let .scale(factor): loop(input, output, count) { $0 * factor }

@@ -33,11 +33,8 @@ public struct LayerNormalization: PrimitiveOp {
     /// Mean and 1/√(var + ε) of one row (two passes, for accuracy on rows with a large mean).
     @inline(__always)
     static func statistics(_ x: UnsafePointer<Float>, _ width: Int, _ epsilon: Float) -> (Float, Float) {
-        var total: Float = 0
-        for index in 0..<width { total += x[index] }
-        let mean = total / Float(width)
-        var squares: Float = 0
-        for index in 0..<width { let d = x[index] - mean; squares += d * d }
+        let mean = RowReductions.sum(x, width) / Float(width)
+        let squares = RowReductions.squaredDeviations(x, width, from: mean)
         return (mean, 1 / (squares / Float(width) + epsilon).squareRoot())
     }
 
@@ -73,11 +70,9 @@ public struct LayerNormalizationBackward: PrimitiveOp {
             for row in range {
                 let x = input + row * width, g = cotangent + row * width, dx = output + row * width
                 let (mean, inverse) = LayerNormalization.statistics(x, width, epsilon)
-                var gTotal: Float = 0, gxTotal: Float = 0
-                for index in 0..<width {
-                    gTotal += g[index]
-                    gxTotal += g[index] * (x[index] - mean) * inverse
-                }
+                // Σ g·x̂ = (Σ g·x − mean·Σ g)·inverse, so both sums are plain vectorised reductions.
+                let gTotal = RowReductions.sum(g, width)
+                let gxTotal = (RowReductions.dot(g, x, width) - mean * gTotal) * inverse
                 let gMean = gTotal / Float(width), gxMean = gxTotal / Float(width)
                 for index in 0..<width {
                     let normalized = (x[index] - mean) * inverse

@@ -53,13 +53,9 @@ public struct Reduce: PrimitiveOp {
             let row = input + offsets[0], target = output + offsets[1]
             if lastReduced {
                 if isSum {
-                    var total: Float = 0
-                    for index in 0..<rowLength { total += row[index] }
-                    target[0] += total
+                    target[0] += RowReductions.sum(row, rowLength)
                 } else {
-                    var best = target[0]
-                    for index in 0..<rowLength { best = Swift.max(best, row[index]) }
-                    target[0] = best
+                    target[0] = Swift.max(target[0], RowReductions.maximum(row, rowLength))
                 }
             } else if isSum {
                 for index in 0..<rowLength { target[index] += row[index] }

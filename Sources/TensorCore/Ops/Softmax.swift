@@ -32,12 +32,13 @@ public struct Softmax: PrimitiveOp {
     @inline(__always)
     static func row(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ length: Int, _ stride: Int,
                     _ logarithmic: Bool) {
+        if stride == 1 && !logarithmic { contiguousRow(x, y, length); return }
         var maximum = -Float.infinity
         for index in 0..<length { maximum = max(maximum, x[index * stride]) }
         var total: Float = 0
         for index in 0..<length {
             let shifted = x[index * stride] - maximum
-            let e = Foundation.exp(shifted)
+            let e = fastExp(shifted)
             total += e
             y[index * stride] = logarithmic ? shifted : e
         }
@@ -48,6 +49,15 @@ public struct Softmax: PrimitiveOp {
             let inverse = 1 / total
             for index in 0..<length { y[index * stride] *= inverse }
         }
+    }
+
+    /// The common case (softmax over the last axis): three vectorised passes — maximum, exponentials, scaling.
+    @inline(__always)
+    static func contiguousRow(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ length: Int) {
+        let maximum = RowReductions.maximum(x, length)
+        for index in 0..<length { y[index] = fastExp(x[index] - maximum) }
+        let inverse = 1 / RowReductions.sum(y, length)
+        for index in 0..<length { y[index] *= inverse }
     }
 
     public func vjp(inputs: [Tensor], output: Tensor, cotangent g: Tensor) throws -> [Tensor?] {

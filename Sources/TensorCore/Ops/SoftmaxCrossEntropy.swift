@@ -23,7 +23,7 @@ public struct SoftmaxCrossEntropy: PrimitiveOp {
             var maximum = -Float.infinity
             for index in 0..<classes { maximum = max(maximum, x[index]) }
             var sum: Float = 0
-            for index in 0..<classes { sum += Foundation.exp(x[index] - maximum) }
+            for index in 0..<classes { sum += fastExp(x[index] - maximum) }
             let label = min(max(Int(labels[row]), 0), classes - 1)
             total += Double(Foundation.log(sum) + maximum - x[label])
         }

@@ -41,12 +41,12 @@ public enum UnaryFunction: Hashable, Sendable {
     public func evaluate(_ x: Float) -> Float {
         switch self {
         case .negate: return -x
-        case .exp: return Foundation.exp(x)
+        case .exp: return fastExp(x)
         case .log: return Foundation.log(x)
         case .sqrt: return x.squareRoot()
         case .rsqrt: return 1 / x.squareRoot()
         case .tanh: return fastTanh(x)
-        case .sigmoid: return 1 / (1 + Foundation.exp(-x))
+        case .sigmoid: return 1 / (1 + fastExp(-x))
         case .relu: return x > 0 ? x : 0
         case .square: return x * x
         case .reciprocal: return 1 / x
