@@ -205,6 +205,9 @@ func trainStep(_ name: String, model makeModel: () throws -> any Layer, optimize
 /// The kernels taking the most time, with their share of the profiled total.
 func printProfile(_ profile: KernelProfile) {
     let total = Double(max(profile.totalNanoseconds, 1))
+    let launches = profile.entries.reduce(0) { $0 + $1.launches }
+    let gemm = profile.entries.filter { $0.kernel.hasPrefix("matmul") }.reduce(UInt64(0)) { $0 + $1.nanoseconds }
+    print(String(format: "    profiled: %d launches, GEMM %.1f%% of kernel time", launches, Double(gemm) / total * 100))
     for entry in profile.entries.sorted(by: { $0.nanoseconds > $1.nanoseconds }).prefix(40) {
         let share = Double(entry.nanoseconds) / total * 100
         let perLaunch = Double(entry.nanoseconds) / Double(max(entry.launches, 1)) / 1e3

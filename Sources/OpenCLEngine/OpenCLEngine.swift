@@ -23,7 +23,7 @@ public final class OpenCLEngine: Engine {
 
     /// Runs on `context`'s device; `passes` default to every fusion the fused engine has.
     public init(name: String = "opencl", model: any Layer, optimizer: any Optimizer, context: OpenCLContext,
-                passes: [any GraphPass] = FusionOptions.all.passes) throws {
+                passes: [any GraphPass] = FusionOptions.device.passes) throws {
         self.name = name
         self.model = model
         self.optimizer = optimizer
@@ -38,7 +38,7 @@ public final class OpenCLEngine: Engine {
     /// (`isDeviceUnavailable`) when this machine has none, so the caller can skip or fail the case as asked.
     public convenience init(name: String = "opencl", model: any Layer, optimizer: any Optimizer,
                             request: OpenCLDeviceRequest, profiling: Bool = false,
-                            passes: [any GraphPass] = FusionOptions.all.passes) throws {
+                            passes: [any GraphPass] = FusionOptions.device.passes) throws {
         let context = try OpenCLContext(request: request, profiling: profiling)
         try self.init(name: name, model: model, optimizer: optimizer, context: context, passes: passes)
     }

@@ -13,12 +13,33 @@ final class FusedEngineTests: XCTestCase {
         for elementwise in [false, true] {
             for epilogue in [false, true] {
                 for multipleOutputs in [false, true] {
-                    let options = FusionOptions(elementwise: elementwise, epilogue: epilogue, multipleOutputs: multipleOutputs)
+                    // Reductions ride on elementwise groups: on with them here, off in the test below.
+                    let options = FusionOptions(elementwise: elementwise, epilogue: epilogue, multipleOutputs: multipleOutputs,
+                                                reductions: elementwise)
                     try EngineEquivalence.check(Self.fused(options), label: "fused \(options)", relative: TracedEngineTests.relative,
                                                 absolute: TracedEngineTests.absolute)
                 }
             }
         }
+    }
+
+    func testFusedMatchesEagerForEveryModelFamilyWithoutReductionAbsorption() throws {
+        try EngineEquivalence.check(Self.fused(FusionOptions(reductions: false)), label: "fused without reductions",
+                                    relative: TracedEngineTests.relative, absolute: TracedEngineTests.absolute)
+    }
+
+    func testLayerNormScaleGradientSumAbsorbsItsMultiply() throws {
+        let model = try Transformer.make(vocabulary: 11, sequenceLength: 5, modelWidth: 8, heads: 2, layers: 1,
+                                         feedForwardWidth: 16, classes: 3, seed: 4)
+        let input: Shape = [2, 5], labels: Shape = [2]
+        let fused = try trainingGraph(model, SGD(learningRate: 0.1), options: .all, input: input, labels: labels)
+        let withoutAbsorption = try trainingGraph(model, SGD(learningRate: 0.1), options: FusionOptions(reductions: false),
+                                                  input: input, labels: labels)
+        let sums = fused.nodes.compactMap { $0.op as? FusedReduction }
+        XCTAssertTrue(sums.contains { $0.layout == .leading && $0.program.instructions.contains(.binary(.multiply, 0, 1)) },
+                      "Σ over batch and sequence of g·x̂ (a LayerNorm scale gradient) is one kernel")
+        XCTAssertTrue(sums.contains { $0.layout == .trailing }, "softmax backward's row sum Σ g·y absorbs its multiply")
+        XCTAssertLessThan(fused.operationCount, withoutAbsorption.operationCount)
     }
 
     /// The training graph of a model, after the given passes.
@@ -70,6 +91,34 @@ final class FusedEngineTests: XCTestCase {
         XCTAssertLessThan(onlyEpilogue.kernelsPerStep, traced.kernelsPerStep)
         XCTAssertLessThan(fused.kernelsPerStep, onlyEpilogue.kernelsPerStep)
         XCTAssertLessThan(fused.arenaBytes, traced.arenaBytes, "fewer materialised nodes, smaller arena")
+    }
+}
+
+final class FusedReductionTests: XCTestCase {
+    /// Leading and trailing sums of an expression, at widths below, at and above one block's rows, match the
+    /// unfused multiply followed by `Reduce`.
+    func testLeadingAndTrailingSumsMatchTheUnfusedOps() throws {
+        let program = ElementwiseProgram(instructions: [.load(input: 0), .load(input: 1), .binary(.multiply, 0, 1)],
+                                         outputs: [2])
+        for shape: Shape in [[3, 5, 7], [70, 64], [1, 4096], [3000, 3]] {
+            let a = randomTensor(shape, seed: 1), b = randomTensor([shape[shape.rank - 1]], seed: 2)
+            for (axes, layout) in [(Set(0..<(shape.rank - 1)), FusedReduction.Layout.leading), (Set([shape.rank - 1]), .trailing)] {
+                let expected = try (a * b).sum(axes: axes.sorted(), keepDimensions: true)
+                let reduction = try XCTUnwrap(FusedReduction(program: program, shape: shape, inputShapes: [shape, b.shape],
+                                                             summedAxes: axes, reducedShape: expected.shape))
+                XCTAssertEqual(reduction.layout, layout)
+                assertAllClose(try Tensor.apply(reduction, [a, b]).values(), try expected.values(), relative: 1e-5,
+                               absolute: 1e-5, "\(shape) summed over \(axes.sorted())")
+            }
+        }
+    }
+
+    func testSumsOverMiddleAxesOrRowsWiderThanABlockAreNotAbsorbed() {
+        let program = ElementwiseProgram(instructions: [.load(input: 0)], outputs: [0])
+        XCTAssertNil(FusedReduction(program: program, shape: [2, 3, 4], inputShapes: [[2, 3, 4]], summedAxes: [1],
+                                    reducedShape: [2, 1, 4]), "a middle axis is neither a leading nor a trailing run")
+        XCTAssertNil(FusedReduction(program: program, shape: [2, 5000], inputShapes: [[2, 5000]], summedAxes: [1],
+                                    reducedShape: [2, 1]), "a row wider than a block")
     }
 }
 

@@ -4,10 +4,16 @@ import TensorCore
 /// consumers to producers: a producer joins its consumers' group when every consumer is in that group and it
 /// has the group's shape. A producer that is a graph output joins as an additional output when
 /// `multipleOutputs` is on (an optimizer's new state and new parameter then come from one pass). Groups of one
-/// op stay as they were: fusing them saves nothing.
+/// op stay as they were: fusing them saves nothing. With `absorbsReductions`, a group whose only consumer is a
+/// sum over leading or trailing axes becomes one `FusedReduction` with it (even a group of one op: the summed
+/// tensor then never reaches memory).
 public struct ElementwiseFusionPass: GraphPass {
     public let multipleOutputs: Bool
-    public init(multipleOutputs: Bool = true) { self.multipleOutputs = multipleOutputs }
+    public let absorbsReductions: Bool
+    public init(multipleOutputs: Bool = true, absorbsReductions: Bool = true) {
+        self.multipleOutputs = multipleOutputs
+        self.absorbsReductions = absorbsReductions
+    }
     public var name: String { "elementwise" }
 
     struct Group {
@@ -39,9 +45,16 @@ public struct ElementwiseFusionPass: GraphPass {
                 groups.append(Group(root: index, members: [index]))
             }
         }
-        var fusedAt: [Int: (FusedElementwise, [Int], [Int])] = [:]
+        var fusedAt: [Int: (any PrimitiveOp, [Int], [Int])] = [:]
         var dropped = Set<Int>()
-        for group in groups where group.members.count > 1 {
+        for group in groups {
+            if absorbsReductions, let (reduction, inputs, sum) = Self.absorbingReduction(group, graph: graph,
+                                                                                          consumers: consumers, outputs: outputs) {
+                fusedAt[sum] = (reduction, inputs, [])
+                dropped.formUnion(group.members)
+                continue
+            }
+            guard group.members.count > 1 else { continue }
             let (op, inputs) = Self.compile(group, graph: graph)
             fusedAt[group.root] = (op, inputs, group.additionalOutputs.sorted())
             dropped.formUnion(group.members.filter { $0 != group.root })
@@ -50,6 +63,21 @@ public struct ElementwiseFusionPass: GraphPass {
             guard let (op, inputs, _) = fusedAt[index] else { return nil }
             return GraphNode(kind: .operation(op), inputs: inputs, shape: node.shape)
         }, additionalOutputs: { fusedAt[$0]?.2 ?? [] })
+    }
+
+    /// The group compiled with its consumer when that is its only consumer and a sum the kernel supports.
+    static func absorbingReduction(_ group: Group, graph: ComputationGraph, consumers: [[Int]],
+                                   outputs: Set<Int>) -> (FusedReduction, [Int], Int)? {
+        guard group.additionalOutputs.isEmpty, !outputs.contains(group.root), consumers[group.root].count == 1,
+              let sum = consumers[group.root].first, let reduce = graph.nodes[sum].op as? Reduce, reduce.kind == .sum
+        else { return nil }
+        let shape = graph.nodes[group.root].shape
+        guard let axes = try? reduce.resolvedAxes(shape) else { return nil }
+        let (elementwise, inputs) = compile(group, graph: graph)
+        guard let reduction = FusedReduction(program: elementwise.program, shape: shape,
+                                             inputShapes: inputs.map { graph.nodes[$0].shape }, summedAxes: axes,
+                                             reducedShape: graph.nodes[sum].shape) else { return nil }
+        return (reduction, inputs, sum)
     }
 
     /// Straight-line code for a group, members in schedule order; external inputs become loads (deduplicated).

@@ -7,21 +7,27 @@ public struct FusionOptions: Hashable, Sendable {
     public var epilogue: Bool
     /// Groups may write several outputs (an optimizer's new parameter and new state in one pass).
     public var multipleOutputs: Bool
+    /// A sum over leading or trailing axes absorbs the elementwise group that produces its input (needs
+    /// `elementwise`). CPU only for now: the OpenCL engine runs without it (`FusionOptions.device`).
+    public var reductions: Bool
 
-    public init(elementwise: Bool = true, epilogue: Bool = true, multipleOutputs: Bool = true) {
+    public init(elementwise: Bool = true, epilogue: Bool = true, multipleOutputs: Bool = true, reductions: Bool = true) {
         self.elementwise = elementwise
         self.epilogue = epilogue
         self.multipleOutputs = multipleOutputs
+        self.reductions = reductions
     }
 
     public static let all = FusionOptions()
-    public static let none = FusionOptions(elementwise: false, epilogue: false, multipleOutputs: false)
+    public static let none = FusionOptions(elementwise: false, epilogue: false, multipleOutputs: false, reductions: false)
+    /// What the OpenCL engine runs: every pass it has kernels for.
+    public static let device = FusionOptions(reductions: false)
 
     /// The pass pipeline: the simplifications every graph engine runs, then the enabled fusions.
     public var passes: [any GraphPass] {
         var passes: [any GraphPass] = [SimplificationPass()]
         if epilogue { passes.append(EpilogueFusionPass()) }
-        if elementwise { passes.append(ElementwiseFusionPass(multipleOutputs: multipleOutputs)) }
+        if elementwise { passes.append(ElementwiseFusionPass(multipleOutputs: multipleOutputs, absorbsReductions: reductions)) }
         return passes
     }
 }

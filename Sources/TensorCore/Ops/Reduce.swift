@@ -13,7 +13,7 @@ public struct Reduce: PrimitiveOp {
 
     public var signature: String { "\(kind.rawValue)(axes: \(axes), keep: \(keepDimensions))" }
 
-    func resolvedAxes(_ shape: Shape) throws -> Set<Int> {
+    public func resolvedAxes(_ shape: Shape) throws -> Set<Int> {
         var result = Set<Int>()
         for axis in axes {
             let resolved = try shape.normalizedAxis(axis, op: signature)
