@@ -143,6 +143,20 @@ if selected("softmax") || selected("layer norm") {
     report("layer norm 32×64×64 fwd", seconds: norm, flops: 5.0 * Double(activations.elementCount))
 }
 
+// GELU backward of W4's feed-forward layer: g · gelu'(x) over 32×64×256, as two kernels and as one fused kernel.
+if selected("gelu backward") {
+    let x = randomTensor([32, 64, 256], seed: 41), g = randomTensor([32, 64, 256], seed: 42)
+    let separate = try measure(seconds: options.seconds) {
+        try ExecutionContext.withoutGradients { _ = try g * x.map(.geluTanhDerivative) }
+    }
+    report("GELU backward 32×64×256, 2 kernels", seconds: separate, flops: 30.0 * Double(x.elementCount))
+    let program = ElementwiseProgram(instructions: [.load(input: 0), .unary(.geluTanhDerivative, 0), .load(input: 1),
+                                                    .binary(.multiply, 2, 1)], outputs: [3])
+    let fused = FusedElementwise(program: program, shape: x.shape, inputShapes: [x.shape, g.shape])
+    let one = try measure(seconds: options.seconds) { _ = try Tensor.apply(fused, [x, g]) }
+    report("GELU backward 32×64×256, 1 fused kernel", seconds: one, flops: 30.0 * Double(x.elementCount))
+}
+
 // Elementwise fusion in isolation: SGD-with-momentum update of W1's first weight (784×256) as four kernels
 // (what eager and traced run) against one fused kernel writing the new parameter and velocity.
 if selected("sgd update") {
