@@ -1,15 +1,19 @@
 /// Which fusion passes a `fused` engine runs; switching one off measures its contribution (ablation).
-/// JSON: `"fusion": {"elementwise": true, "epilogue": false, "multipleOutputs": true}`, each defaulting to true.
+/// JSON: `"fusion": {"elementwise": true, "epilogue": false, "multipleOutputs": true, "reductions": true}`, each
+/// defaulting to true.
 public struct FusionSpec: Sendable, Equatable, Hashable {
     public var elementwise: Bool
     public var epilogue: Bool
     public var multipleOutputs: Bool
+    /// Sums absorb the elementwise group producing their input (rides on `elementwise`).
+    public var reductions: Bool
 
-    public static let keys = ["elementwise", "epilogue", "multipleOutputs"]
+    public static let keys = ["elementwise", "epilogue", "multipleOutputs", "reductions"]
 
-    public init(elementwise: Bool = true, epilogue: Bool = true, multipleOutputs: Bool = true) {
+    public init(elementwise: Bool = true, epilogue: Bool = true, multipleOutputs: Bool = true, reductions: Bool = true) {
         self.elementwise = elementwise
         self.epilogue = epilogue
         self.multipleOutputs = multipleOutputs
+        self.reductions = reductions
     }
 }

@@ -53,8 +53,10 @@ extension ProtocolDecoder {
         let defaults = FusionSpec()
         guard let elementwise = reader.bool("elementwise", .defaulted(defaults.elementwise)),
               let epilogue = reader.bool("epilogue", .defaulted(defaults.epilogue)),
-              let multipleOutputs = reader.bool("multipleOutputs", .defaulted(defaults.multipleOutputs))
+              let multipleOutputs = reader.bool("multipleOutputs", .defaulted(defaults.multipleOutputs)),
+              let reductions = reader.bool("reductions", .defaulted(defaults.reductions))
         else { return nil }
-        return FusionSpec(elementwise: elementwise, epilogue: epilogue, multipleOutputs: multipleOutputs)
+        return FusionSpec(elementwise: elementwise, epilogue: epilogue, multipleOutputs: multipleOutputs,
+                          reductions: reductions)
     }
 }

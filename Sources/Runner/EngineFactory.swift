@@ -16,7 +16,7 @@ enum EngineFactory {
             return try GraphEngine(name: spec.name, model: model, optimizer: optimizer, passes: FusionOptions.none.passes)
         case .fused:
             let options = FusionOptions(elementwise: spec.fusion.elementwise, epilogue: spec.fusion.epilogue,
-                                        multipleOutputs: spec.fusion.multipleOutputs)
+                                        multipleOutputs: spec.fusion.multipleOutputs, reductions: spec.fusion.reductions)
             return try GraphEngine(name: spec.name, model: model, optimizer: optimizer, passes: options.passes)
         case .opencl:
             return try OpenCLEngineFactory.make(spec, machine: machine, model: model, optimizer: optimizer)

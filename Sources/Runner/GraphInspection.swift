@@ -30,7 +30,7 @@ public enum GraphInspection {
         let inputShape = Shape([planned.batchSize] + dataset.train.exampleShape)
         let passes = engine.kind == .fused
             ? FusionOptions(elementwise: engine.fusion.elementwise, epilogue: engine.fusion.epilogue,
-                            multipleOutputs: engine.fusion.multipleOutputs).passes
+                            multipleOutputs: engine.fusion.multipleOutputs, reductions: engine.fusion.reductions).passes
             : FusionOptions.none.passes
         var graph: ComputationGraph
         switch (step, task.workload) {
