@@ -7,6 +7,7 @@ import TensorCore
 public struct FusedElementwise: PrimitiveOp {
     public let program: ElementwiseProgram
     public let shape: Shape
+    public let inputShapes: [Shape]
     private let loads: [BroadcastLoad]
     /// For each instruction, the kernel output it is the value of (its result is written straight there, saving
     /// a copy), or -1 for a scratch register.
@@ -18,6 +19,7 @@ public struct FusedElementwise: PrimitiveOp {
     public init(program: ElementwiseProgram, shape: Shape, inputShapes: [Shape]) {
         self.program = program
         self.shape = shape
+        self.inputShapes = inputShapes
         self.loads = inputShapes.map { BroadcastLoad(input: $0, output: shape) }
         var writes = [Int](repeating: -1, count: program.instructions.count)
         for (position, register) in program.outputs.enumerated() where writes[register] == -1 {

@@ -10,24 +10,31 @@ public struct FusionOptions: Hashable, Sendable {
     /// A sum over leading or trailing axes absorbs the elementwise group that produces its input (needs
     /// `elementwise`). CPU only for now: the OpenCL engine runs without it (`FusionOptions.device`).
     public var reductions: Bool
+    /// Fused elementwise groups run as generated C compiled for this machine instead of the blocked interpreter
+    /// (needs `elementwise` and a C compiler; CPU only).
+    public var generatedCode: Bool
 
-    public init(elementwise: Bool = true, epilogue: Bool = true, multipleOutputs: Bool = true, reductions: Bool = true) {
+    public init(elementwise: Bool = true, epilogue: Bool = true, multipleOutputs: Bool = true, reductions: Bool = true,
+                generatedCode: Bool = true) {
         self.elementwise = elementwise
         self.epilogue = epilogue
         self.multipleOutputs = multipleOutputs
         self.reductions = reductions
+        self.generatedCode = generatedCode
     }
 
     public static let all = FusionOptions()
-    public static let none = FusionOptions(elementwise: false, epilogue: false, multipleOutputs: false, reductions: false)
+    public static let none = FusionOptions(elementwise: false, epilogue: false, multipleOutputs: false, reductions: false,
+                                           generatedCode: false)
     /// What the OpenCL engine runs: every pass it has kernels for.
-    public static let device = FusionOptions(reductions: false)
+    public static let device = FusionOptions(reductions: false, generatedCode: false)
 
     /// The pass pipeline: the simplifications every graph engine runs, then the enabled fusions.
     public var passes: [any GraphPass] {
         var passes: [any GraphPass] = [SimplificationPass()]
         if epilogue { passes.append(EpilogueFusionPass()) }
         if elementwise { passes.append(ElementwiseFusionPass(multipleOutputs: multipleOutputs, absorbsReductions: reductions)) }
+        if elementwise && generatedCode { passes.append(GeneratedCodePass()) }
         return passes
     }
 }
