@@ -45,9 +45,9 @@ public enum WorkerSession {
                 message.total = progress.total
                 send(message)
             }
-            let samples = try executor.run()
+            let trial = try executor.run()
             var samplesMessage = WorkerMessage(type: "samples")
-            samplesMessage.samples = samples.map(WireSample.init)
+            samplesMessage.samples = trial.samples.map(WireSample.init)
             send(samplesMessage)
             var result = WorkerMessage(type: "result")
             result.peakRSSBytes = ProcessMemory.peakResidentBytes()
