@@ -91,7 +91,8 @@ extension BenchmarkRunner {
             let outcome = try WorkerProcess(command: command).runTrial(request: request, timeoutSeconds: timeout,
                                                                         onProgress: report)
             return TrialResult(samples: Self.addingPeakRSS(outcome, wanted: benchmark.metrics(for: plannedCase.task)
-                                                                .contains(.peakRSSBytes)))
+                                                                .contains(.peakRSSBytes)),
+                               kernelTimes: outcome.kernelTimes)
         }
     }
 

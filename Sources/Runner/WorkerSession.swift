@@ -48,6 +48,7 @@ public enum WorkerSession {
             let trial = try executor.run()
             var samplesMessage = WorkerMessage(type: "samples")
             samplesMessage.samples = trial.samples.map(WireSample.init)
+            if !trial.kernelTimes.isEmpty { samplesMessage.kernelProfile = trial.kernelTimes.map(WireKernelTime.init) }
             send(samplesMessage)
             var result = WorkerMessage(type: "result")
             result.peakRSSBytes = ProcessMemory.peakResidentBytes()

@@ -4,7 +4,8 @@ import ResultStore
 import Runner
 import XCTest
 
-/// Engines with `"profileKernels": true` store a kernel breakdown per trial, and unprofiled engines store none.
+/// Engines with `"profileKernels": true` store a kernel breakdown per trial — in-process and through a real
+/// `dlbench worker` — and unprofiled engines store none.
 final class KernelProfileRunnerTests: RunnerTestCase {
     /// Evaluations between measured steps (a quality target) and the server scenario's rate search, whose kernels
     /// must stay out of the breakdown.
@@ -68,5 +69,24 @@ final class KernelProfileRunnerTests: RunnerTestCase {
         let kernels = try XCTUnwrap(profiles[fused.id]).kernels.map(\.kernel)
         XCTAssertTrue(kernels.contains { $0.hasPrefix("matmul") && $0.contains("+bias+relu → [32×16]") },
                       "labels name the fused kernel and its shape: \(kernels)")
+    }
+
+    func testARealDlbenchWorkerSendsTheBreakdownWithItsSamples() throws {
+        let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let executable = [directory, directory.deletingLastPathComponent()]
+            .map { $0.appendingPathComponent("dlbench").path }
+            .first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard let executable else { throw XCTSkip("no dlbench binary next to the test bundle") }
+        let text = profiledProtocol(trials: 1)
+        let benchmark = try ProtocolLoader.decode(text, file: "tiny.json")
+        let outcome = try BenchmarkRunner(store: store, isolation: .worker(WorkerCommand(executable: executable, arguments: ["worker"])))
+            .run(benchmark, protocolPath: "tiny.json", protocolText: text)
+        let cases = try store.caseResults(runID: outcome.runID)
+        XCTAssertTrue(cases.allSatisfy { $0.status == .succeeded }, cases.compactMap(\.message).joined(separator: "; "))
+        let profiles = Dictionary(uniqueKeysWithValues: try store.kernelProfiles(runID: outcome.runID).map { ($0.caseID, $0) })
+        let profiled = cases.filter { $0.engine.hasSuffix("-profiled") }
+        XCTAssertEqual(profiled.count, 6, "2 engines × (train + infer at 2 batch sizes)")
+        for result in profiled { try assertBreakdownMatchesEngineFigures(result, profiles[result.id], trials: 1) }
+        XCTAssertEqual(profiles.count, profiled.count, "no rows for unprofiled engines")
     }
 }
