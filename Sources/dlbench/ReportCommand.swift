@@ -28,10 +28,11 @@ struct ReportCommand: ParsableCommand {
           dlbench report --format csv > r.csv              latest run, for a spreadsheet or pandas
           dlbench report --run 3 --baseline-engine eager   run 3 with the speedup pivot over eager
           dlbench report --format html > report.html       a page to open in a browser
-          dlbench report --kernels                         per-kernel time of engines run with "profileKernels": true
+          dlbench report --kernels                         kernel times of profiled engines
 
-        --kernels prints, per profiled case, its kernels slowest first (launches and µs per step, share of the
-        profiled total) and the profiled total against the median step time; formats table, csv, json, markdown.
+        --kernels: for engines with "profileKernels": true, per case the kernels
+        slowest first (launches and µs per step, share of the profiled total)
+        and that total against the median step time (table, csv, json, markdown).
         """
     )
 
