@@ -15,4 +15,11 @@ public enum EngineKind: String, Sendable, Equatable, Hashable, CaseIterable {
 
     /// True for engines that run outside dlbench's own tensor code.
     public var isExternal: Bool { self == .external }
+
+    /// Kinds that run a list of kernels dlbench can time one by one, so `"profileKernels"` applies: the graph
+    /// engines on the host clock, `opencl` from queue profiling events. Eager has no kernel list; an external
+    /// engine is another framework's process.
+    public static let profilingKinds: [EngineKind] = [.traced, .fused, .opencl]
+
+    public var profilesKernels: Bool { EngineKind.profilingKinds.contains(self) }
 }

@@ -6,11 +6,16 @@ public struct EngineSpec: Sendable, Equatable, Hashable {
     public var fusion: FusionSpec
     /// How to start the worker of an engine of kind `external`; nil for every other kind.
     public var external: ExternalWorkerSpec?
+    /// `"profileKernels": true`: the engine times every kernel of the measured steps, and the trial stores the
+    /// per-kernel breakdown (`dlbench report --kernels`). Only kinds with a kernel list (`profilesKernels`).
+    public var profileKernels: Bool
 
-    public init(name: String, kind: EngineKind, fusion: FusionSpec = FusionSpec(), external: ExternalWorkerSpec? = nil) {
+    public init(name: String, kind: EngineKind, fusion: FusionSpec = FusionSpec(), external: ExternalWorkerSpec? = nil,
+                profileKernels: Bool = false) {
         self.name = name
         self.kind = kind
         self.fusion = fusion
         self.external = external
+        self.profileKernels = profileKernels
     }
 }

@@ -1,19 +1,23 @@
 /// Which fusion passes a `fused` engine runs; switching one off measures its contribution (ablation).
-/// JSON: `"fusion": {"elementwise": true, "epilogue": false, "multipleOutputs": true, "reductions": true}`, each
-/// defaulting to true.
+/// JSON: `"fusion": {"elementwise": true, "epilogue": false, "multipleOutputs": true, "reductions": true,
+/// "generatedCode": true}`, each defaulting to true.
 public struct FusionSpec: Sendable, Equatable, Hashable {
     public var elementwise: Bool
     public var epilogue: Bool
     public var multipleOutputs: Bool
     /// Sums absorb the elementwise group producing their input (rides on `elementwise`).
     public var reductions: Bool
+    /// Fused groups run as generated C compiled for the machine, not the blocked interpreter.
+    public var generatedCode: Bool
 
-    public static let keys = ["elementwise", "epilogue", "multipleOutputs", "reductions"]
+    public static let keys = ["elementwise", "epilogue", "multipleOutputs", "reductions", "generatedCode"]
 
-    public init(elementwise: Bool = true, epilogue: Bool = true, multipleOutputs: Bool = true, reductions: Bool = true) {
+    public init(elementwise: Bool = true, epilogue: Bool = true, multipleOutputs: Bool = true, reductions: Bool = true,
+                generatedCode: Bool = true) {
         self.elementwise = elementwise
         self.epilogue = epilogue
         self.multipleOutputs = multipleOutputs
         self.reductions = reductions
+        self.generatedCode = generatedCode
     }
 }

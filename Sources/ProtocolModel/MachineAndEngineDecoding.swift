@@ -15,7 +15,7 @@ extension ProtocolDecoder {
 
     func decodeEngine(_ value: JSONValue, at path: JSONPath) -> EngineSpec? {
         guard let reader = ObjectReader(value, at: path, context: context) else { return nil }
-        reader.checkKeys(allowed: ["name", "kind", "fusion"] + ProtocolDecoder.externalEngineKeys,
+        reader.checkKeys(allowed: ["name", "kind", "fusion", "profileKernels"] + ProtocolDecoder.externalEngineKeys,
                          aliases: ProtocolDecoder.keyAliases)
         let name = reader.string("name")
         let kind = reader.enumeration("kind", as: EngineKind.self)
@@ -34,14 +34,22 @@ extension ProtocolDecoder {
                            at: found.path, position: found.value.position)
             return nil
         }
-        guard let name, let kind, let fusion else { return nil }
+        if let kind, !kind.profilesKernels, let found = reader.value("profileKernels") {
+            let kinds = EngineKind.profilingKinds.map { "'\($0.rawValue)'" }
+            context.report("'profileKernels' applies only to engines of kind \(kinds.dropLast().joined(separator: ", ")) "
+                           + "or \(kinds.last ?? ""), found kind '\(kind.rawValue)'",
+                           at: found.path, position: found.value.position)
+            return nil
+        }
+        let profileKernels = reader.bool("profileKernels", .defaulted(false))
+        guard let name, let kind, let fusion, let profileKernels else { return nil }
         guard kind == .external else {
             if let key = ProtocolDecoder.externalEngineKeys.first(where: reader.contains), let found = reader.value(key) {
                 context.report("'\(key)' applies only to engines of kind 'external', found kind '\(kind.rawValue)'",
                                at: found.path, position: found.value.position)
                 return nil
             }
-            return EngineSpec(name: name, kind: kind, fusion: fusion)
+            return EngineSpec(name: name, kind: kind, fusion: fusion, profileKernels: profileKernels)
         }
         guard let external = decodeExternalWorker(reader) else { return nil }
         return EngineSpec(name: name, kind: kind, fusion: fusion, external: external)
@@ -54,9 +62,10 @@ extension ProtocolDecoder {
         guard let elementwise = reader.bool("elementwise", .defaulted(defaults.elementwise)),
               let epilogue = reader.bool("epilogue", .defaulted(defaults.epilogue)),
               let multipleOutputs = reader.bool("multipleOutputs", .defaulted(defaults.multipleOutputs)),
-              let reductions = reader.bool("reductions", .defaulted(defaults.reductions))
+              let reductions = reader.bool("reductions", .defaulted(defaults.reductions)),
+              let generatedCode = reader.bool("generatedCode", .defaulted(defaults.generatedCode))
         else { return nil }
         return FusionSpec(elementwise: elementwise, epilogue: epilogue, multipleOutputs: multipleOutputs,
-                          reductions: reductions)
+                          reductions: reductions, generatedCode: generatedCode)
     }
 }

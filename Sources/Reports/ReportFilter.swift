@@ -13,6 +13,12 @@ public struct ReportFilter: Sendable, Equatable {
         self.metrics = metrics
     }
 
+    /// Whether a case passes the task, engine and machine lists (for views of cases rather than metric rows).
+    public func includesCase(task: String, engine: String, machine: String) -> Bool {
+        (tasks.isEmpty || tasks.contains(task)) && (engines.isEmpty || engines.contains(engine))
+            && (machines.isEmpty || machines.contains(machine))
+    }
+
     /// Keeps rows matching every non-empty list; a case without numbers is kept unless a metric filter
     /// is set (so a failed case still shows up in a filtered report).
     public func apply(_ rows: [ReportRow]) -> [ReportRow] {

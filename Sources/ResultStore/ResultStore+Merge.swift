@@ -21,12 +21,13 @@ extension ResultStore {
         ("cases", "run_id", ["run_id": "runs", "machine_id": "machines"]),
         ("trials", "case_id", ["case_id": "cases"]),
         ("samples", "trial_id", ["trial_id": "trials"]),
+        ("kernel_profiles", "trial_id", ["trial_id": "trials"]),
         ("trial_order", "run_id", ["run_id": "runs", "case_id": "cases"]),
         ("run_warnings", "run_id", ["run_id": "runs", "case_id": "cases"]),
     ]
 
     /// Copies every run of the database at `sourcePath` that this database does not hold yet, with its
-    /// machines, cases, trials, samples, trial order and warnings, in one transaction.
+    /// machines, cases, trials, samples, kernel profiles, trial order and warnings, in one transaction.
     ///
     /// A run is identified by its protocol hash, start time and the environment identities of its
     /// machines, so merging the same file twice adds nothing, and runs from different machines never

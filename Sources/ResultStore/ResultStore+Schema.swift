@@ -11,6 +11,9 @@ extension ResultStore {
         migrator.registerMigration("v2-measurement") { db in
             try db.execute(sql: measurementSchema)
         }
+        migrator.registerMigration("v3-kernel-profile") { db in
+            try db.execute(sql: kernelProfileSchema)
+        }
         return migrator
     }
 

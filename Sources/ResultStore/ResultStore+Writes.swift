@@ -69,10 +69,16 @@ extension ResultStore {
         }
     }
 
-    /// Stores one trial and its samples in a single transaction, so a killed run keeps every
-    /// trial it finished. Sequence numbers count from 0 per metric, in the order given.
+    /// Stores one trial, its samples and its kernel breakdown (empty unless the engine profiled kernels) in a
+    /// single transaction, so a killed run keeps every trial it finished and never half of one. Sequence numbers
+    /// count from 0 per metric, in the order given; kernels keep their order as `position`.
     public func recordTrial(caseID: Int64, index: Int, startedAt: Date, endedAt: Date,
-                            samples: [MetricSample]) throws {
+                            samples: [MetricSample], kernelTimes: [KernelTime] = []) throws {
+        if let bad = kernelTimes.first(where: { !$0.isStorable }) {
+            throw ResultStoreError.encoding(
+                path: path, context: "kernel time of '\(bad.kernel)' in trial \(index) of case \(caseID)",
+                reason: "launches \(bad.launchesPerStep) and \(bad.nanosecondsPerStep) ns per step; expected finite, non-negative numbers")
+        }
         try write("recording trial \(index) of case \(caseID)") { db in
             try db.execute(
                 sql: "INSERT INTO trials (case_id, trial_index, started_at, ended_at) VALUES (?, ?, ?, ?)",
@@ -87,6 +93,14 @@ extension ResultStore {
                 // SQLite cannot store NaN; it becomes NULL and reads back as NaN.
                 let value: Double? = sample.value.isNaN ? nil : sample.value
                 try statement.execute(arguments: [trialID, sample.metric, sample.unit, sequence, value])
+            }
+            let kernelStatement = try db.cachedStatement(sql: """
+                INSERT INTO kernel_profiles (trial_id, position, kernel, launches_per_step, nanoseconds_per_step)
+                VALUES (?, ?, ?, ?, ?)
+                """)
+            for (position, time) in kernelTimes.enumerated() {
+                try kernelStatement.execute(arguments: [trialID, position, time.kernel, time.launchesPerStep,
+                                                        time.nanosecondsPerStep])
             }
         }
     }

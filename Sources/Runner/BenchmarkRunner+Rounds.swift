@@ -35,8 +35,10 @@ extension BenchmarkRunner {
                 observer(.trialStarted(plannedCase, round: round + 1, maxRounds: policy.maxTrials))
                 do {
                     let startedAt = Date()
-                    let samples = try executeTrial(plannedCase, trial: round, context: &context)
-                    try store.recordTrial(caseID: caseID, index: round, startedAt: startedAt, endedAt: Date(), samples: samples)
+                    let result = try executeTrial(plannedCase, trial: round, context: &context)
+                    let samples = result.samples
+                    try store.recordTrial(caseID: caseID, index: round, startedAt: startedAt, endedAt: Date(), samples: samples,
+                                          kernelTimes: result.kernelTimes)
                     let primary = StoppingRule.primaryMetric(of: plannedCase)
                     context.primarySamples[index, default: []] += samples.filter { $0.metric == primary.rawValue }.map(\.value)
                     context.trialsDone[index, default: 0] += 1
@@ -67,12 +69,14 @@ extension BenchmarkRunner {
         }
     }
 
-    private func executeTrial(_ plannedCase: PlannedCase, trial: Int, context: inout RunContext) throws -> [MetricSample] {
+    private func executeTrial(_ plannedCase: PlannedCase, trial: Int, context: inout RunContext) throws -> TrialResult {
         let benchmark = context.benchmark
         let timeout = benchmark.repetition.caseTimeoutSeconds
         let report = { [observer] (progress: TrialProgress) in observer(.trialProgress(plannedCase, progress)) }
         if plannedCase.engine.kind.isExternal {
-            return try executeExternalTrial(plannedCase, trial: trial, context: &context, onProgress: report)
+            // External engines cannot be asked to profile kernels (the protocol refuses it), so samples only.
+            return TrialResult(samples: try executeExternalTrial(plannedCase, trial: trial, context: &context,
+                                                                 onProgress: report))
         }
         switch isolation {
         case .inProcess:
@@ -86,7 +90,9 @@ extension BenchmarkRunner {
                                             identity: plannedCase.identity, trial: trial, timeoutSeconds: timeout)
             let outcome = try WorkerProcess(command: command).runTrial(request: request, timeoutSeconds: timeout,
                                                                         onProgress: report)
-            return Self.addingPeakRSS(outcome, wanted: benchmark.metrics(for: plannedCase.task).contains(.peakRSSBytes))
+            return TrialResult(samples: Self.addingPeakRSS(outcome, wanted: benchmark.metrics(for: plannedCase.task)
+                                                                .contains(.peakRSSBytes)),
+                               kernelTimes: outcome.kernelTimes)
         }
     }
 

@@ -12,6 +12,8 @@ enum CaseConfiguration {
             "deviceFallback": plannedCase.machine.fallback.rawValue,
         ]
         if let filter = plannedCase.machine.deviceFilter { object["deviceFilter"] = filter }
+        // Profiling adds time per kernel, so a stored step time says whether it was measured with it.
+        if plannedCase.engine.profileKernels { object["profileKernels"] = true }
         if plannedCase.engine.kind == .opencl {
             object["openclDevice"] = OpenCLEngineFactory.deviceSummary(for: plannedCase.machine)
         }

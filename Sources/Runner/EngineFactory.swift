@@ -13,11 +13,11 @@ enum EngineFactory {
         case .eager:
             return EagerEngine(model: model, optimizer: optimizer)
         case .traced:
-            return try GraphEngine(name: spec.name, model: model, optimizer: optimizer, passes: FusionOptions.none.passes)
+            return try GraphEngine(name: spec.name, model: model, optimizer: optimizer, passes: FusionOptions.none.passes,
+                                   profilesKernels: spec.profileKernels)
         case .fused:
-            let options = FusionOptions(elementwise: spec.fusion.elementwise, epilogue: spec.fusion.epilogue,
-                                        multipleOutputs: spec.fusion.multipleOutputs, reductions: spec.fusion.reductions)
-            return try GraphEngine(name: spec.name, model: model, optimizer: optimizer, passes: options.passes)
+            return try GraphEngine(name: spec.name, model: model, optimizer: optimizer, passes: FusionOptions(spec.fusion).passes,
+                                   profilesKernels: spec.profileKernels)
         case .opencl:
             return try OpenCLEngineFactory.make(spec, machine: machine, model: model, optimizer: optimizer)
         case .external:

@@ -29,8 +29,7 @@ public enum GraphInspection {
         let model = try WorkloadFactory.model(modelSpec, dataset: dataset, protocolSeed: benchmark.seed)
         let inputShape = Shape([planned.batchSize] + dataset.train.exampleShape)
         let passes = engine.kind == .fused
-            ? FusionOptions(elementwise: engine.fusion.elementwise, epilogue: engine.fusion.epilogue,
-                            multipleOutputs: engine.fusion.multipleOutputs, reductions: engine.fusion.reductions).passes
+            ? FusionOptions(engine.fusion).passes
             : FusionOptions.none.passes
         var graph: ComputationGraph
         switch (step, task.workload) {

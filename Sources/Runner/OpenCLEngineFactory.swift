@@ -20,7 +20,9 @@ enum OpenCLEngineFactory {
 
     static func make(_ spec: EngineSpec, machine: MachineSpec, model: any Layer, optimizer: any Optimizer) throws -> any Engine {
         do {
-            return try OpenCLEngine(name: spec.name, model: model, optimizer: optimizer, request: request(for: machine))
+            // `profileKernels` turns on the queue's profiling events, read back per kernel by takeKernelProfile().
+            return try OpenCLEngine(name: spec.name, model: model, optimizer: optimizer, request: request(for: machine),
+                                    profiling: spec.profileKernels)
         } catch let error as OpenCLError where error.isDeviceUnavailable {
             let reason = "engine '\(spec.name)' (opencl) on machine '\(machine.name)': \(error)"
             if machine.fallback == .skip { throw RunnerError.unsupported(reason + " (machine fallback: skip)") }

@@ -6,12 +6,13 @@ import TensorCore
 
 /// An inference trial in one of MLPerf LoadGen's scenarios. Batches are cut before any timing and reused
 /// cyclically; a query is one batch of the case's batch size. The trial issues at least `iterations`
-/// queries and keeps going until `minDurationSeconds` of measured time have passed as well.
+/// queries and keeps going until `minDurationSeconds` of measured time have passed as well. A profiled engine's
+/// kernel breakdown is per query over the measured queries (the server scenario's rate search excluded).
 extension TrialExecutor {
     /// Distinct batches cut ahead of timing; enough to defeat caching of one input, small enough to stay cheap.
     static let preparedBatchLimit = 32
 
-    func infer(engine: any Engine, spec: InferSpec) throws -> [MetricSample] {
+    func infer(engine: any Engine, spec: InferSpec) throws -> TrialResult {
         let inputs = preparedInputs()
         for index in 0..<policy.warmupSteps {
             try checkpoint()
@@ -19,6 +20,8 @@ extension TrialExecutor {
         }
         BufferPool.shared.resetPeak()
         let allocationsBefore = Self.allocationCount
+        var profile = MeasuredKernelProfile(engine: engine, active: plannedCase.engine.profileKernels)
+        try profile.begin()
         var samples: [MetricSample]
         let queries: Int
         switch spec.scenario {
@@ -30,15 +33,16 @@ extension TrialExecutor {
             guard let settings = spec.server else {
                 throw RunnerError.unsupported("server scenario of task '\(plannedCase.task.name)' has no targetRate/latencyBoundMs")
             }
-            (samples, queries) = try server(engine: engine, spec: spec, settings: settings, inputs: inputs)
+            (samples, queries) = try server(engine: engine, spec: spec, settings: settings, inputs: inputs, profile: &profile)
         }
+        try profile.end(steps: queries)  // a no-op after the server scenario, which ends it before its rate search
         let allocations = Self.allocationCount - allocationsBefore
         samples += [
             sample(.peakLiveBytes, Double(BufferPool.shared.snapshot.peakLiveBytes)),
             sample(.allocationsPerStep, Double(allocations) / Double(max(queries, 1))),
         ].compactMap { $0 }
         samples += EngineStatisticsSamples.samples(engine, metrics: metrics)
-        return samples
+        return TrialResult(samples: samples, kernelTimes: profile.kernelTimes)
     }
 
     private func preparedInputs() -> [Tensor] {

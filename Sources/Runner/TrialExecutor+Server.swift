@@ -15,10 +15,11 @@ extension TrialExecutor {
     static let rateSearchDoublings = 6
     static let rateSearchBisections = 6
 
-    func server(engine: any Engine, spec: InferSpec, settings: ServerSettings,
-                inputs: [Tensor]) throws -> ([MetricSample], Int) {
+    func server(engine: any Engine, spec: InferSpec, settings: ServerSettings, inputs: [Tensor],
+                profile: inout MeasuredKernelProfile) throws -> ([MetricSample], Int) {
         let count = max(spec.iterations, Int((settings.targetRate * spec.minDurationSeconds).rounded(.up)))
         let measured = try serve(engine: engine, rate: settings.targetRate, count: count, inputs: inputs, probe: 0)
+        try profile.end(steps: count)  // the probes of the rate search below are not the measured queries
         let boundNanoseconds = settings.latencyBoundMilliseconds * 1e6
         var samples = latencySamples(measured.latencies)
         samples += [

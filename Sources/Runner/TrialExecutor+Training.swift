@@ -7,10 +7,11 @@ import TensorCore
 
 /// A training trial: the first step timed apart, warm-up (fixed, or until step times are stable), the
 /// measured steps, and — with a quality target — evaluations on the test split whose time is excluded from
-/// the time to target.
+/// the time to target. An engine asked to profile kernels is profiled over the measured steps only.
 extension TrialExecutor {
-    func train(engine: any Engine, spec: TrainSpec, agreementReference: [Double] = []) throws -> [MetricSample] {
+    func train(engine: any Engine, spec: TrainSpec, agreementReference: [Double] = []) throws -> TrialResult {
         var samples: [MetricSample] = []
+        var profile = MeasuredKernelProfile(engine: engine, active: plannedCase.engine.profileKernels)
         var firstLosses: [Double] = []
         var clock = TargetClock(target: spec.target, start: MonotonicClock.now())  // before the first data touch
         var batches = BatchSource(split: dataset.train, batchSize: spec.batchSize,
@@ -27,7 +28,7 @@ extension TrialExecutor {
             let (loss, nanoseconds) = try StepTimer.time { try engine.trainStep(inputs: batch.inputs, labels: batch.labels) }
             if firstLosses.count < agreementReference.count { firstLosses.append(Double(loss)) }
             guard loss.isFinite else { throw RunnerError.diverged(step: index, loss: loss) }
-            try clock.stepFinished { try accuracy(engine: engine, split: dataset.test) }
+            try clock.stepFinished { try profile.excluding { try accuracy(engine: engine, split: dataset.test) } }
             return (loss, nanoseconds, batch.labels.elementCount)
         }
 
@@ -56,6 +57,7 @@ extension TrialExecutor {
         var lastLoss: Float = .nan
         var stepTimes = [Double]()
         stepTimes.reserveCapacity(measuredSteps)
+        try profile.begin()
         for index in 0..<measuredSteps {
             try checkpoint()
             if throttle.shouldReport(phase: "measure") { progress(TrialProgress(phase: "measure", step: index, total: measuredSteps)) }
@@ -70,6 +72,7 @@ extension TrialExecutor {
                 epochNanoseconds = 0
             }
         }
+        try profile.end(steps: measuredSteps)
         try clock.trainingFinished { try accuracy(engine: engine, split: dataset.test) }
         let allocations = Self.allocationCount - allocationsBefore
         if metrics.contains(.stepTime) {
@@ -93,7 +96,7 @@ extension TrialExecutor {
                 sample(.evaluationTime, outcome.evaluationSeconds),
             ].compactMap { $0 }
         }
-        return samples
+        return TrialResult(samples: samples, kernelTimes: profile.kernelTimes)
     }
 
     /// Top-1 accuracy of the engine on `split`, in evaluation batches of 256.

@@ -5,9 +5,10 @@ import ProtocolModel
 import ResultStore
 import TensorCore
 
-/// Runs one trial of one case and returns its samples. A trial starts from the seeded initial weights, so
-/// trials are independent repetitions of the same work. Every timed region goes through `StepTimer`, whose
-/// cost `HarnessOverhead` measures; batches are cut, and samples recorded, outside timed regions.
+/// Runs one trial of one case and returns its samples (and kernel breakdown, when profiled). A trial starts from
+/// the seeded initial weights, so trials are independent repetitions of the same work. Every timed region goes
+/// through `StepTimer`, whose cost `HarnessOverhead` measures; batches are cut, samples recorded and kernel
+/// profiles taken outside timed regions.
 ///
 /// The same code runs in a worker process (`WorkerSession`) and in-process; `deadline` (monotonic
 /// nanoseconds) is checked between steps, so even an in-process trial stops at its budget.
@@ -22,7 +23,7 @@ struct TrialExecutor {
     var metrics: Set<Metric> { Set(benchmark.metrics(for: plannedCase.task)) }
     var policy: RepetitionPolicy { benchmark.repetition }
 
-    func run() throws -> [MetricSample] {
+    func run() throws -> TrialResult {
         guard let modelSpec = benchmark.model(named: plannedCase.task.model) else {
             throw RunnerError.unsupported("model '\(plannedCase.task.model)' is not defined")
         }
@@ -34,13 +35,13 @@ struct TrialExecutor {
             reference = try eagerReferenceLosses(spec: spec, modelSpec: modelSpec)
         }
         ProcessMemory.resetPeak()
-        var samples: [MetricSample]
+        var result: TrialResult
         switch plannedCase.task.workload {
         case let .train(spec):
             let optimizer = WorkloadFactory.optimizer(spec.optimizer)
             let engine = try WorkloadFactory.engine(plannedCase.engine, machine: plannedCase.machine, model: model,
                                                     optimizer: optimizer)
-            samples = try train(engine: engine, spec: spec, agreementReference: reference)
+            result = try train(engine: engine, spec: spec, agreementReference: reference)
             if let path = spec.exportWeights {
                 engine.synchronizeModelParameters()
                 try CheckpointFiles.export(model, to: path, metadata: exportMetadata)
@@ -48,13 +49,15 @@ struct TrialExecutor {
         case let .infer(spec):
             let engine = try WorkloadFactory.engine(plannedCase.engine, machine: plannedCase.machine, model: model,
                                                     optimizer: SGD(learningRate: 0))
-            samples = try infer(engine: engine, spec: spec)
+            result = try infer(engine: engine, spec: spec)
         }
-        if trialIndex == 0, let loadTime = dataset.loadMilliseconds { samples += [sample(.dataLoadTime, loadTime)].compactMap { $0 } }
+        if trialIndex == 0, let loadTime = dataset.loadMilliseconds {
+            result.samples += [sample(.dataLoadTime, loadTime)].compactMap { $0 }
+        }
         if let peak = ProcessMemory.peakResidentBytes() {
-            samples += [sample(.peakRSSBytes, Double(peak))].compactMap { $0 }
+            result.samples += [sample(.peakRSSBytes, Double(peak))].compactMap { $0 }
         }
-        return samples
+        return result
     }
 
     func sample(_ metric: Metric, _ value: Double) -> MetricSample? {

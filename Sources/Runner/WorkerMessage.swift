@@ -26,6 +26,9 @@ public struct WorkerMessage: Codable, Sendable, Equatable {
     public var total: Int?
     // samples
     public var samples: [WireSample]?
+    /// Optional (absent from older workers and for unprofiled engines): the trial's kernel breakdown per measured
+    /// step, in replay order, for engines with `"profileKernels": true`.
+    public var kernelProfile: [WireKernelTime]?
     // result
     public var peakRSSBytes: UInt64?
     /// The training losses of the trial's first steps (external workers: `external.agreementSteps` of them), for
@@ -37,7 +40,7 @@ public struct WorkerMessage: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case type, version, protocolText = "protocol", protocolPath, caseIdentity = "case", trial, timeoutSeconds, external,
-             pid, phase, step, total, samples, peakRSSBytes, losses, kind, message
+             pid, phase, step, total, samples, kernelProfile, peakRSSBytes, losses, kind, message
     }
 
     public init(type: String) { self.type = type }

@@ -20,6 +20,8 @@ struct WorkerProcess {
         var peakRSSBytes: UInt64?
         /// `result.losses`: the losses of the trial's first steps, for the agreement check.
         var losses: [Double]?
+        /// `samples.kernelProfile`: the kernel breakdown per measured step (profiled engines; empty otherwise).
+        var kernelTimes: [KernelTime] = []
     }
 
     func runTrial(request: WorkerMessage, timeoutSeconds: Double,
@@ -62,6 +64,9 @@ struct WorkerProcess {
                 let samples = message.samples ?? []
                 if let wrong = samples.lazy.compactMap(Self.problem(with:)).first { violation = violation ?? wrong }
                 collected.samples += samples.map(\.metricSample)
+                let kernels = message.kernelProfile ?? []
+                if let wrong = kernels.lazy.compactMap(\.problem).first { violation = violation ?? wrong }
+                collected.kernelTimes += kernels.map(\.kernelTime)
             case "result":
                 collected.peakRSSBytes = message.peakRSSBytes
                 collected.losses = message.losses

@@ -45,9 +45,10 @@ public enum WorkerSession {
                 message.total = progress.total
                 send(message)
             }
-            let samples = try executor.run()
+            let trial = try executor.run()
             var samplesMessage = WorkerMessage(type: "samples")
-            samplesMessage.samples = samples.map(WireSample.init)
+            samplesMessage.samples = trial.samples.map(WireSample.init)
+            if !trial.kernelTimes.isEmpty { samplesMessage.kernelProfile = trial.kernelTimes.map(WireKernelTime.init) }
             send(samplesMessage)
             var result = WorkerMessage(type: "result")
             result.peakRSSBytes = ProcessMemory.peakResidentBytes()

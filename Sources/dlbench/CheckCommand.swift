@@ -72,7 +72,7 @@ struct CheckCommand: ParsableCommand {
         let store = try database.open()
         let selection = try ReportSelection.load(from: store, runIDs: runID.map { [$0] } ?? [], filter: filters.filter)
         if let baselineRun {
-            let baselineStore = try baselineDatabase.map { try DatabaseOptions(path: $0).open() } ?? store
+            let baselineStore = try baselineDatabase.map { try DatabaseOptions.open(path: $0) } ?? store
             let baseline = try ReportSelection.load(from: baselineStore, runIDs: [baselineRun], filter: filters.filter)
             return RegressionGate.gate(RunComparison(baseline: baseline.rows, candidate: selection.rows, settings: settings))
         }

@@ -41,7 +41,7 @@ struct CompareCommand: ParsableCommand {
         }
         let settings = try comparisonOptions.settings()
         let storeA = try database.open()
-        let storeB = try databaseB.map { try DatabaseOptions(path: $0).open() } ?? storeA
+        let storeB = try databaseB.map { try DatabaseOptions.open(path: $0) } ?? storeA
         do {
             let rowsA = try ReportSelection.load(from: storeA, runIDs: [runA], filter: filters.filter).rows
             let rowsB = try ReportSelection.load(from: storeB, runIDs: [runB], filter: filters.filter).rows

@@ -9,7 +9,11 @@ struct DatabaseOptions: ParsableArguments {
 
     /// Opens (creating when `creating`) the database. Commands that only read refuse a missing file rather than
     /// leave an empty database behind a typo'd path.
-    func open(creating: Bool = false) throws -> ResultStore {
+    func open(creating: Bool = false) throws -> ResultStore { try Self.open(path: path, creating: creating) }
+
+    /// The same for a path given by another option (`--into`, `--db-b`, `--baseline-db`). A `DatabaseOptions` made
+    /// by hand has no parsed `--db` to read (ArgumentParser traps on it), so those callers open by path.
+    static func open(path: String, creating: Bool = false) throws -> ResultStore {
         if !creating && !FileManager.default.fileExists(atPath: path) {
             throw CommandFailure("no results database at \(path); create one with `dlbench run PROTOCOL --db \(path)` "
                                  + "or point --db at an existing file")

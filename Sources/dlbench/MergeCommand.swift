@@ -7,8 +7,8 @@ struct MergeCommand: ParsableCommand {
         commandName: "merge",
         abstract: "Combine result databases (e.g. from several machines) into one.",
         discussion: """
-        Copies every run of each source (with machines, cases, trials, samples, trial order and warnings) into the \
-        target, creating it when needed. A run already in the target — same protocol hash, start time and machine \
+        Copies every run of each source (with machines, cases, trials, samples, kernel profiles, trial order and \
+        warnings) into the target, creating it when needed. A run already in the target — same protocol hash, start time and machine \
         identities — is skipped, so merging twice adds nothing. Machines stay per run: results of different \
         environment fingerprints are never pooled.
 
@@ -23,7 +23,7 @@ struct MergeCommand: ParsableCommand {
     var into: String
 
     func run() throws {
-        let target = try DatabaseOptions(path: into).open(creating: true)
+        let target = try DatabaseOptions.open(path: into, creating: true)
         for source in sources {
             do {
                 let summary = try target.merge(from: source)

@@ -28,6 +28,11 @@ struct ReportCommand: ParsableCommand {
           dlbench report --format csv > r.csv              latest run, for a spreadsheet or pandas
           dlbench report --run 3 --baseline-engine eager   run 3 with the speedup pivot over eager
           dlbench report --format html > report.html       a page to open in a browser
+          dlbench report --kernels                         kernel times of profiled engines
+
+        --kernels: for engines with "profileKernels": true, per case the kernels
+        slowest first (launches and µs per step, share of the profiled total)
+        and that total against the median step time (table, csv, json, markdown).
         """
     )
 
@@ -49,11 +54,16 @@ struct ReportCommand: ParsableCommand {
                                valueName: "name"))
     var pivotMetric: String?
 
+    @Flag(name: .customLong("kernels"),
+          help: "The per-kernel breakdown of cases whose engine set \"profileKernels\": true (see below).")
+    var kernels = false
+
     @OptionGroup var filters: ReportFilterOptions
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
         let store = try database.open()
+        if kernels { return try printKernelBreakdown(store) }
         let selection: ReportSelection
         do {
             selection = try ReportSelection.load(from: store, runIDs: runIDs, protocolName: protocolName,

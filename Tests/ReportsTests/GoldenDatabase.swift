@@ -5,9 +5,28 @@ import ResultStore
 
 /// A fixed result database built by the tests (never a committed binary): one run of two engines on a
 /// training task and an inference task, plus a failed case. Samples are exact binary fractions so every
-/// printed number is the same on every platform.
+/// printed number is the same on every platform. The fused engine's trials carry kernel profiles (as with
+/// `"profileKernels": true`); the metric reports never read them.
 enum GoldenDatabase {
     static let startedAt = Date(timeIntervalSince1970: 1_700_000_000)
+
+    /// The fused training step's kernels in trial `trial`: one kernel's time varies by trial (median: trial 1), and
+    /// a name with a comma and quotes exercises CSV quoting.
+    static func trainKernels(trial: Int) -> [KernelTime] {
+        [KernelTime(kernel: "softmax-cross-entropy → [64]", launchesPerStep: 1, nanosecondsPerStep: 128_000),
+         KernelTime(kernel: "matmul(tA: false, tB: false)+bias+relu → [64×32]", launchesPerStep: 1,
+                    nanosecondsPerStep: 512_000 + 32_000 * Double(trial)),
+         KernelTime(kernel: "matmul(tA: true, tB: false) → [32×16]", launchesPerStep: 2, nanosecondsPerStep: 768_500),
+         KernelTime(kernel: "fused-elementwise(\"sgd\", momentum) → [16]", launchesPerStep: 3, nanosecondsPerStep: 96_250),
+         KernelTime(kernel: "reduce-sum(axes: [0]) → [32]", launchesPerStep: 1, nanosecondsPerStep: 32_000)]
+    }
+
+    /// The fused inference query's kernels; one runs every other query.
+    static let inferKernels = [
+        KernelTime(kernel: "matmul(tA: false, tB: false)+bias+relu → [1×32]", launchesPerStep: 1, nanosecondsPerStep: 200_000),
+        KernelTime(kernel: "matmul(tA: false, tB: false)+bias → [1×3]", launchesPerStep: 1, nanosecondsPerStep: 100_000),
+        KernelTime(kernel: "copy → [1×32]", launchesPerStep: 0.5, nanosecondsPerStep: 4_096),
+    ]
 
     static func make(in store: ResultStore, slowdown: Double = 1, startedAt: Date = GoldenDatabase.startedAt) throws -> Int64 {
         let run = try store.beginRun(protocolName: "golden", protocolPath: "golden.json", protocolText: "{}",
@@ -29,11 +48,12 @@ enum GoldenDatabase {
                 try store.recordTrial(caseID: train, index: trial, startedAt: startedAt, endedAt: startedAt, samples: steps + [
                     MetricSample(metric: "samples_per_second", unit: "samples/s", value: 32000 / factor + Double(trial) * 64),
                     MetricSample(metric: "peak_live_bytes", unit: "bytes", value: engine == "eager" ? 1_048_576 : 786_432),
-                ])
+                ], kernelTimes: engine == "fused" ? trainKernels(trial: trial) : [])
                 let latencies = (0..<10).map { query in
                     MetricSample(metric: "latency", unit: "ms", value: (0.5 + Double((trial * 10 + query) % 8) * 0.0625) * factor)
                 }
-                try store.recordTrial(caseID: infer, index: trial, startedAt: startedAt, endedAt: startedAt, samples: latencies)
+                try store.recordTrial(caseID: infer, index: trial, startedAt: startedAt, endedAt: startedAt, samples: latencies,
+                                      kernelTimes: engine == "fused" ? inferKernels : [])
             }
             try store.finishCase(caseID: train, status: .succeeded, message: nil)
             try store.finishCase(caseID: infer, status: .succeeded, message: nil)

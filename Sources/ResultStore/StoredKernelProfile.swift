@@ -1,0 +1,40 @@
+/// One kernel's share of a measured step (or inference call) in one trial: the engine's kernel profile over the
+/// measured stretch divided by the number of steps, so trials of different lengths compare directly.
+public struct KernelTime: Sendable, Equatable {
+    /// The engine's label for the kernel (graph engines: op signature and output shape; opencl: kernel name).
+    public var kernel: String
+    /// Launches per step; fractional only when a kernel did not run in every step.
+    public var launchesPerStep: Double
+    public var nanosecondsPerStep: Double
+
+    public init(kernel: String, launchesPerStep: Double, nanosecondsPerStep: Double) {
+        self.kernel = kernel
+        self.launchesPerStep = launchesPerStep
+        self.nanosecondsPerStep = nanosecondsPerStep
+    }
+
+    /// Finite and non-negative: SQLite would turn NaN into NULL, and a negative time is a clock bug, not a result.
+    var isStorable: Bool {
+        launchesPerStep.isFinite && launchesPerStep >= 0 && nanosecondsPerStep.isFinite && nanosecondsPerStep >= 0
+    }
+}
+
+/// A case's kernel breakdown over its profiled trials: per kernel, the median over trials of its time and launches
+/// per step. A kernel missing from a profiled trial counts as 0 there (it did not run), so one odd trial cannot
+/// put a kernel's median above what most trials saw.
+public struct CaseKernelProfile: Sendable, Equatable {
+    public var caseID: Int64
+    /// Trials of the case that stored a kernel profile.
+    public var trials: Int
+    /// In replay order: the order of first launch in the earliest profiled trial, then kernels first seen later.
+    public var kernels: [KernelTime]
+
+    public init(caseID: Int64, trials: Int, kernels: [KernelTime]) {
+        self.caseID = caseID
+        self.trials = trials
+        self.kernels = kernels
+    }
+
+    /// The summed kernel time of a step: what the profile accounts for of the step time.
+    public var nanosecondsPerStep: Double { kernels.reduce(0) { $0 + $1.nanosecondsPerStep } }
+}
