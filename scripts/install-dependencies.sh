@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs the system libraries dlbench links against, only those that are missing (Debian/Ubuntu).
-#   OpenBLAS (cblas_sgemm), the OpenCL ICD loader + headers, PoCL (OpenCL on the CPU), SQLite.
+#   OpenBLAS (cblas_sgemm), the OpenCL ICD loader + headers, PoCL (OpenCL on the CPU), SQLite, and a C compiler
+#   (the fused engine compiles its generated kernels with cc; without one it interprets them).
 set -euo pipefail
 
-packages=(libopenblas-dev ocl-icd-opencl-dev opencl-headers pocl-opencl-icd libsqlite3-dev)
+packages=(libopenblas-dev ocl-icd-opencl-dev opencl-headers pocl-opencl-icd libsqlite3-dev gcc)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

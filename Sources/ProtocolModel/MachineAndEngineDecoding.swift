@@ -63,9 +63,10 @@ extension ProtocolDecoder {
               let epilogue = reader.bool("epilogue", .defaulted(defaults.epilogue)),
               let multipleOutputs = reader.bool("multipleOutputs", .defaulted(defaults.multipleOutputs)),
               let reductions = reader.bool("reductions", .defaulted(defaults.reductions)),
-              let generatedCode = reader.bool("generatedCode", .defaulted(defaults.generatedCode))
+              let generatedCode = reader.bool("generatedCode", .defaulted(defaults.generatedCode)),
+              let paddedSums = reader.bool("paddedSums", .defaulted(defaults.paddedSums))
         else { return nil }
         return FusionSpec(elementwise: elementwise, epilogue: epilogue, multipleOutputs: multipleOutputs,
-                          reductions: reductions, generatedCode: generatedCode)
+                          reductions: reductions, generatedCode: generatedCode, paddedSums: paddedSums)
     }
 }

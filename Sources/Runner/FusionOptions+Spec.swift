@@ -5,6 +5,6 @@ extension FusionOptions {
     /// The passes a protocol's `"fusion"` object switches on (ProtocolModel knows no engine types).
     init(_ spec: FusionSpec) {
         self.init(elementwise: spec.elementwise, epilogue: spec.epilogue, multipleOutputs: spec.multipleOutputs,
-                  reductions: spec.reductions, generatedCode: spec.generatedCode)
+                  reductions: spec.reductions, generatedCode: spec.generatedCode, paddedSums: spec.paddedSums)
     }
 }

@@ -123,6 +123,47 @@ final class FusedReductionTests: XCTestCase {
     }
 }
 
+final class PaddedSumTests: XCTestCase {
+    /// Pieces that tile the output are copied; overlapping pieces and full-shape terms are added in order — both
+    /// equal padding each piece and adding the pads.
+    func testPaddedSumEqualsPaddingAndAddingThePieces() throws {
+        let shape: Shape = [4, 3, 5]
+        let cases: [[(Shape, [Int])]] = [
+            [([1, 3, 5], [0, 0, 0]), ([2, 3, 5], [1, 0, 0]), ([1, 3, 5], [3, 0, 0])],   // tiles along the first axis
+            [([4, 3, 5], [0, 0, 0]), ([2, 2, 5], [1, 1, 0]), ([4, 1, 2], [0, 2, 3])],   // a full term plus overlaps
+        ]
+        for (caseIndex, pieces) in cases.enumerated() {
+            let sources = pieces.enumerated().map { randomTensor($0.element.0, seed: UInt64(10 + $0.offset)) }
+            var expected = Tensor.zeros(shape)
+            for (source, piece) in zip(sources, pieces) {
+                let after = (0..<shape.rank).map { shape[$0] - piece.1[$0] - piece.0[$0] }
+                expected = try expected + Tensor.apply(Pad(before: piece.1, after: after), [source])
+            }
+            let op = PaddedSum(offsets: pieces.map(\.1), sourceShapes: pieces.map(\.0), shape: shape)
+            XCTAssertEqual(op.tiles, caseIndex == 0)
+            assertAllClose(try Tensor.apply(op, sources).values(), try expected.values(), relative: 1e-6, absolute: 1e-6,
+                           "case \(caseIndex)")
+        }
+    }
+
+    func testAnLSTMsTimeStepGradientsAreSummedWithoutPads() throws {
+        let model = try LSTMClassifier.make(vocabulary: 7, embeddingWidth: 4, hiddenWidth: 5, classes: 3, seed: 2)
+        var graph = try GraphCapture.trainingStep(model: model, optimizer: SGD(learningRate: 0.1), inputShape: [2, 6],
+                                                  labelShape: [2])
+        let before = graph.nodes.filter { $0.op is Pad }.count
+        for pass in FusionOptions(generatedCode: false).passes { graph = try pass.run(graph) }
+        XCTAssertGreaterThan(before, 0)
+        XCTAssertEqual(graph.nodes.filter { $0.op is Pad }.count, 0, "every slice gradient lands in its window directly")
+        XCTAssertTrue(graph.nodes.contains { ($0.op as? PaddedSum)?.offsets.count == 6 }, "six time steps, one kernel")
+    }
+
+    func testFusedMatchesEagerForEveryModelFamilyWithoutPaddedSumsOrGeneratedCode() throws {
+        try EngineEquivalence.check(FusedEngineTests.fused(FusionOptions(generatedCode: false, paddedSums: false)),
+                                    label: "fused, interpreted, pads kept", relative: TracedEngineTests.relative,
+                                    absolute: TracedEngineTests.absolute)
+    }
+}
+
 final class FusedBroadcastTests: XCTestCase {
     /// Every way an input can broadcast into a fused group reads the same values as the unfused ops.
     func testFusedGroupsReadEveryBroadcastPatternCorrectly() throws {

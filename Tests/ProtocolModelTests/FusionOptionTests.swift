@@ -28,6 +28,11 @@ final class FusionOptionTests: XCTestCase {
         XCTAssertEqual(benchmark.engines[0].fusion, FusionSpec(generatedCode: false))
     }
 
+    func testPaddedSumsCanBeSwitchedOff() throws {
+        let benchmark = try ProtocolLoader.decode(engines(#"[{"name": "f", "kind": "fused", "fusion": {"paddedSums": false}}]"#), file: "p.json")
+        XCTAssertEqual(benchmark.engines[0].fusion, FusionSpec(paddedSums: false))
+    }
+
     func testFusionOnANonFusedEngineIsAnError() {
         XCTAssertThrowsError(try ProtocolLoader.decode(engines(#"[{"name": "t", "kind": "traced", "fusion": {}}]"#), file: "p.json")) {
             XCTAssertTrue("\($0)".contains("engines[0].fusion: 'fusion' applies only to engines of kind 'fused', found kind 'traced'"), "\($0)")

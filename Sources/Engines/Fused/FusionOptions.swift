@@ -13,9 +13,12 @@ public struct FusionOptions: Hashable, Sendable {
     /// Fused elementwise groups run as generated C compiled for this machine instead of the blocked interpreter
     /// (needs `elementwise` and a C compiler; CPU only).
     public var generatedCode: Bool
+    /// Sums of padded pieces (the gradient of slicing) write each piece into its window (CPU only for now).
+    public var paddedSums: Bool
 
     public init(elementwise: Bool = true, epilogue: Bool = true, multipleOutputs: Bool = true, reductions: Bool = true,
-                generatedCode: Bool = true) {
+                generatedCode: Bool = true, paddedSums: Bool = true) {
+        self.paddedSums = paddedSums
         self.elementwise = elementwise
         self.epilogue = epilogue
         self.multipleOutputs = multipleOutputs
@@ -25,14 +28,15 @@ public struct FusionOptions: Hashable, Sendable {
 
     public static let all = FusionOptions()
     public static let none = FusionOptions(elementwise: false, epilogue: false, multipleOutputs: false, reductions: false,
-                                           generatedCode: false)
+                                           generatedCode: false, paddedSums: false)
     /// What the OpenCL engine runs: every pass it has kernels for.
-    public static let device = FusionOptions(reductions: false, generatedCode: false)
+    public static let device = FusionOptions(reductions: false, generatedCode: false, paddedSums: false)
 
     /// The pass pipeline: the simplifications every graph engine runs, then the enabled fusions.
     public var passes: [any GraphPass] {
         var passes: [any GraphPass] = [SimplificationPass()]
         if epilogue { passes.append(EpilogueFusionPass()) }
+        if paddedSums { passes.append(PaddedSumPass()) }
         if elementwise { passes.append(ElementwiseFusionPass(multipleOutputs: multipleOutputs, absorbsReductions: reductions)) }
         if elementwise && generatedCode { passes.append(GeneratedCodePass()) }
         return passes

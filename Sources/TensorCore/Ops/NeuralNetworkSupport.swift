@@ -84,13 +84,23 @@ func parallelForRows(_ rows: Int, elementsPerRow: Int, _ body: (Range<Int>) -> V
 
 /// Copies an n-dimensional block: `dimensions` elements from `source` (row-major strides `sourceStrides`, starting
 /// at `sourceBase`) to `target` (strides `targetStrides`, starting at `targetBase`). Last axes are contiguous in both.
+/// With `accumulating`, the block is added to what `target` holds instead.
 @inline(__always)
-func copyBlock(dimensions: [Int], from source: UnsafePointer<Float>, base sourceBase: Int, strides sourceStrides: [Int],
-               to target: UnsafeMutablePointer<Float>, base targetBase: Int, strides targetStrides: [Int]) {
-    if dimensions.isEmpty { target[targetBase] = source[sourceBase]; return }
+public func copyBlock(dimensions: [Int], from source: UnsafePointer<Float>, base sourceBase: Int, strides sourceStrides: [Int],
+                      to target: UnsafeMutablePointer<Float>, base targetBase: Int, strides targetStrides: [Int],
+                      accumulating: Bool = false) {
+    if dimensions.isEmpty {
+        target[targetBase] = accumulating ? target[targetBase] + source[sourceBase] : source[sourceBase]
+        return
+    }
     if dimensions.contains(0) { return }
     let rowLength = dimensions[dimensions.count - 1]
     forEachRow(dimensions: dimensions, strides: [sourceStrides, targetStrides]) { offsets in
-        (target + targetBase + offsets[1]).update(from: source + sourceBase + offsets[0], count: rowLength)
+        let row = target + targetBase + offsets[1], from = source + sourceBase + offsets[0]
+        if accumulating {
+            for index in 0..<rowLength { row[index] += from[index] }
+        } else {
+            row.update(from: from, count: rowLength)
+        }
     }
 }
