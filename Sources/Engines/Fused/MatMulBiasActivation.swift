@@ -1,7 +1,6 @@
 import TensorCore
 
-/// GEMM with a bias + activation epilogue: C starts as the bias rows and BLAS accumulates into it (beta = 1, no
-/// zeroing pass), then the activation runs over C while it is still in cache.
+/// GEMM with a bias + activation epilogue applied while the output rows are still in cache.
 public struct MatMulBiasActivation: PrimitiveOp {
     public enum Activation: String, Sendable { case none, relu }
     public let matmul: MatMul
@@ -23,17 +22,19 @@ public struct MatMulBiasActivation: PrimitiveOp {
     }
 
     public func execute(_ arguments: KernelArguments) {
+        matmul.execute(KernelArguments(inputs: Array(arguments.inputs.prefix(2)), inputShapes: Array(arguments.inputShapes.prefix(2)),
+                                       output: arguments.output, outputShape: arguments.outputShape))
         let columns = arguments.outputShape[arguments.outputShape.rank - 1]
-        let count = arguments.outputShape.elementCount
-        let rows = count / max(columns, 1)
+        let rows = arguments.outputShape.elementCount / max(columns, 1)
         let bias = arguments.inputs[2]
-        for row in 0..<rows { (arguments.output + row * columns).update(from: bias, count: columns) }
-        matmul.execute(KernelArguments(inputs: [arguments.inputs[0], arguments.inputs[1]],
-                                       inputShapes: [arguments.inputShapes[0], arguments.inputShapes[1]],
-                                       output: arguments.output, outputShape: arguments.outputShape), accumulate: true)
-        if activation == .relu {
-            let output = arguments.output
-            for index in 0..<count { output[index] = output[index] > 0 ? output[index] : 0 }
+        let relu = activation == .relu
+        for row in 0..<rows {
+            let line = arguments.output + row * columns
+            if relu {
+                for column in 0..<columns { let value = line[column] + bias[column]; line[column] = value > 0 ? value : 0 }
+            } else {
+                for column in 0..<columns { line[column] += bias[column] }
+            }
         }
     }
 

@@ -39,26 +39,21 @@ public struct MatMul: PrimitiveOp {
         return Shape(inputs[0].dimensions.dropLast(2) + [g.m, g.n])
     }
 
-    public func execute(_ arguments: KernelArguments) { execute(arguments, accumulate: false) }
-
-    /// With `accumulate`, C += op(A)·op(B) (BLAS beta = 1): an epilogue that pre-fills C with the bias saves the
-    /// zeroing pass BLAS makes for beta = 0 and a separate bias pass.
-    public func execute(_ arguments: KernelArguments, accumulate: Bool) {
+    public func execute(_ arguments: KernelArguments) {
         guard let g = try? geometry(arguments.inputShapes[0], arguments.inputShapes[1]) else { return }
-        let beta: Float = accumulate ? 1 : 0
         let a = arguments.inputs[0], b = arguments.inputs[1], c = arguments.output
         let lda = Int32(transposeA ? g.m : g.k), ldb = Int32(transposeB ? g.k : g.n)
         let opA = transposeA ? CblasTrans : CblasNoTrans, opB = transposeB ? CblasTrans : CblasNoTrans
         if g.sharedB && !transposeA {
             // Fold A's batch into rows: one GEMM instead of `batch` small ones.
-            cblas_sgemm(CblasRowMajor, opA, opB, Int32(g.batch * g.m), Int32(g.n), Int32(g.k), 1, a, lda, b, ldb, beta,
+            cblas_sgemm(CblasRowMajor, opA, opB, Int32(g.batch * g.m), Int32(g.n), Int32(g.k), 1, a, lda, b, ldb, 0,
                         c, Int32(g.n))
             return
         }
         let aStride = g.m * g.k, bStride = g.sharedB ? 0 : g.k * g.n, cStride = g.m * g.n
         for index in 0..<g.batch {
             cblas_sgemm(CblasRowMajor, opA, opB, Int32(g.m), Int32(g.n), Int32(g.k), 1, a + index * aStride, lda,
-                        b + index * bStride, ldb, beta, c + index * cStride, Int32(g.n))
+                        b + index * bStride, ldb, 0, c + index * cStride, Int32(g.n))
         }
     }
 
