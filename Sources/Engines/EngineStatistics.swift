@@ -11,6 +11,8 @@ public struct EngineStatistics: Sendable, Equatable {
     public var naiveIntermediateBytes = 0
     /// Bytes read and written by the step's kernels (inputs plus outputs of each).
     public var kernelBytesPerStep = 0
+    /// Fused groups of the step left to the blocked interpreter (see `GeneratedCodePass`).
+    public var interpretedKernelsPerStep = 0
 
     // Device engines (zero elsewhere).
     /// The device the engine runs on, as "platform / device / driver / compute units / memory".

@@ -57,6 +57,9 @@ public enum Metric: String, Sendable, Equatable, Hashable, CaseIterable {
     case uploadTime = "upload_time"
     /// OpenCL: time spent building device programs (part of capture time, reported apart).
     case programBuildTime = "program_build_time"
+    /// Fused engine: fused groups per step that run in the blocked interpreter rather than as generated code
+    /// (by request, for want of a C compiler, or because a group is too wide for one loop).
+    case interpretedKernelsPerStep = "interpreted_kernels_per_step"
 
     public var unit: String {
         switch self {
@@ -72,7 +75,7 @@ public enum Metric: String, Sendable, Equatable, Hashable, CaseIterable {
         case .deviationFromEager: return "relative"
         case .captureTime: return "ms"
         case .arenaBytes, .unplannedIntermediateBytes, .kernelBytesPerStep: return "bytes"
-        case .kernelsPerStep, .hostFallbackKernels: return "kernels"
+        case .kernelsPerStep, .hostFallbackKernels, .interpretedKernelsPerStep: return "kernels"
         case .devicePeakBytes: return "bytes"
         case .uploadTime, .programBuildTime: return "ms"
         }
@@ -85,7 +88,8 @@ public enum Metric: String, Sendable, Equatable, Hashable, CaseIterable {
         case .stepTime, .finalLoss, .latency, .peakLiveBytes, .timeToFirstStep, .epochTime, .timeToTarget,
              .evaluationTime, .latencyP90, .latencyP99, .peakRSSBytes, .allocationsPerStep, .dataLoadTime,
              .deviationFromEager, .captureTime, .arenaBytes, .unplannedIntermediateBytes, .kernelsPerStep,
-             .kernelBytesPerStep, .devicePeakBytes, .hostFallbackKernels, .uploadTime, .programBuildTime:
+             .kernelBytesPerStep, .devicePeakBytes, .hostFallbackKernels, .uploadTime, .programBuildTime,
+             .interpretedKernelsPerStep:
             return .lowerIsBetter
         }
     }
@@ -99,7 +103,7 @@ public enum Metric: String, Sendable, Equatable, Hashable, CaseIterable {
         case .latency, .latencyP90, .latencyP99, .latencyBoundMet, .maxRateWithinBound: return [.infer]
         case .samplesPerSecond, .peakLiveBytes, .peakRSSBytes, .allocationsPerStep, .dataLoadTime, .captureTime,
              .arenaBytes, .unplannedIntermediateBytes, .kernelsPerStep, .kernelBytesPerStep, .devicePeakBytes,
-             .hostFallbackKernels, .uploadTime, .programBuildTime:
+             .hostFallbackKernels, .uploadTime, .programBuildTime, .interpretedKernelsPerStep:
             return [.train, .infer]
         }
     }

@@ -13,7 +13,7 @@ enum EngineStatisticsSamples {
             (.unplannedIntermediateBytes, Double(statistics.naiveIntermediateBytes)),
             (.kernelsPerStep, Double(statistics.kernelsPerStep)),
             (.kernelBytesPerStep, Double(statistics.kernelBytesPerStep)),
-        ] + (statistics.device.isEmpty ? [] : [
+        ] + (statistics.device.isEmpty ? [(.interpretedKernelsPerStep, Double(statistics.interpretedKernelsPerStep))] : [
             (.devicePeakBytes, Double(statistics.devicePeakBytes)),
             (.hostFallbackKernels, Double(statistics.fallbackOperations)),
             (.uploadTime, Double(statistics.uploadNanoseconds) / 1e6),

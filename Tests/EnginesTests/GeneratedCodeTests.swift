@@ -1,4 +1,5 @@
 import Engines
+import Models
 import Foundation
 import TensorCore
 import XCTest
@@ -86,6 +87,18 @@ final class GeneratedCodeTests: XCTestCase {
         XCTAssertTrue(rewritten.nodes[1].op is FusedElementwise, "falls back to the interpreter")
         XCTAssertTrue(GeneratedCodePass.lastFailure?.contains("/nonexistent/cc") == true,
                       GeneratedCodePass.lastFailure ?? "no failure recorded")
+    }
+
+    func testStatisticsCountTheGroupsLeftToTheInterpreter() throws {
+        func interpreted(_ options: FusionOptions) throws -> Int {
+            let model = MLP.make(inputs: 6, hidden: [8], outputs: 3, activation: .relu, seed: 1)
+            let engine = try GraphEngine(name: "fused", model: model, optimizer: SGD(learningRate: 0.1, momentum: 0.9),
+                                         passes: options.passes)
+            _ = try engine.trainStep(inputs: randomTensor([4, 6], seed: 2), labels: Tensor.zeros([4]))
+            return try XCTUnwrap(engine.statistics).interpretedKernelsPerStep
+        }
+        XCTAssertEqual(try interpreted(FusionOptions()), 0, GeneratedCodePass.lastFailure ?? "every group compiled")
+        XCTAssertGreaterThan(try interpreted(FusionOptions(generatedCode: false)), 0)
     }
 
     func testFusedEngineWithGeneratedCodeMatchesEagerForEveryModelFamily() throws {

@@ -9,7 +9,7 @@ final class MetricTests: XCTestCase {
             "latency_p90", "latency_p99", "latency_bound_met", "max_rate_within_bound", "peak_rss_bytes",
             "allocations_per_step", "data_load_time", "deviation_from_eager", "capture_time", "arena_bytes",
             "unplanned_intermediate_bytes", "kernels_per_step", "kernel_bytes_per_step", "device_peak_bytes",
-            "host_fallback_kernels", "upload_time", "program_build_time",
+            "host_fallback_kernels", "upload_time", "program_build_time", "interpreted_kernels_per_step",
         ])
     }
 
@@ -17,7 +17,7 @@ final class MetricTests: XCTestCase {
         XCTAssertEqual(Metric.allCases.map(\.unit), [
             "ms", "samples/s", "loss", "fraction", "ms", "bytes", "ms", "s", "s", "fraction", "s", "ms", "ms",
             "fraction", "queries/s", "bytes", "allocations", "ms", "relative", "ms", "bytes", "bytes", "kernels", "bytes",
-            "bytes", "kernels", "ms", "ms",
+            "bytes", "kernels", "ms", "ms", "kernels",
         ])
         XCTAssertEqual(Metric.deviationFromEager.polarity, .lowerIsBetter)
         XCTAssertEqual(Metric.timeToTarget.polarity, .lowerIsBetter)
@@ -34,12 +34,13 @@ final class MetricTests: XCTestCase {
             .timeToTarget, .targetReached, .evaluationTime, .peakRSSBytes, .allocationsPerStep, .dataLoadTime,
             .deviationFromEager, .captureTime, .arenaBytes, .unplannedIntermediateBytes, .kernelsPerStep,
             .kernelBytesPerStep, .devicePeakBytes, .hostFallbackKernels, .uploadTime, .programBuildTime,
+            .interpretedKernelsPerStep,
         ])
         XCTAssertEqual(Metric.allCases.filter { $0.applies(to: .infer) }, [
             .samplesPerSecond, .latency, .peakLiveBytes, .latencyP90, .latencyP99, .latencyBoundMet,
             .maxRateWithinBound, .peakRSSBytes, .allocationsPerStep, .dataLoadTime, .captureTime, .arenaBytes,
             .unplannedIntermediateBytes, .kernelsPerStep, .kernelBytesPerStep, .devicePeakBytes, .hostFallbackKernels,
-            .uploadTime, .programBuildTime,
+            .uploadTime, .programBuildTime, .interpretedKernelsPerStep,
         ])
     }
 

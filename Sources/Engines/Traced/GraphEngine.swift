@@ -43,6 +43,7 @@ public final class GraphEngine: Engine {
             recorded.kernelBytesPerStep = graph.kernelBytesPerStep(skipping: executable.plan.aliases)
             recorded.nodeCount = graph.nodes.count
             recorded.kernelsPerStep = executable.kernelCount
+            recorded.interpretedKernelsPerStep = graph.nodes.filter { $0.op is FusedElementwise }.count
             recorded.arenaBytes = executable.plan.arenaBytes
             recorded.naiveIntermediateBytes = executable.plan.naiveBytes
         }
