@@ -6,20 +6,27 @@ import XCTest
 import _TestSupport
 
 final class GeneratedCodeTests: XCTestCase {
+    struct NotCompiled: Error { let reason: String }
+
     static let unaryFunctions: [UnaryFunction] = [
         .negate, .exp, .sqrt, .rsqrt, .tanh, .sigmoid, .relu, .square, .reciprocal, .abs, .positiveMask, .geluTanh,
         .geluTanhDerivative, .scale(0.37), .shift(-1.25),
     ]
     static let binaryFunctions: [BinaryFunction] = [.add, .subtract, .multiply, .divide, .equalMask]
 
-    /// Compiles one group through the pass and returns the op that replaced it.
+    /// Compiles one group through the pass and returns the op that replaced it. Where no C compiler runs (a GPU
+    /// host with only the release bundle) the test is skipped; under CI, which installs gcc, it fails instead.
     func compiled(_ fused: FusedElementwise, inputs: [Shape]) throws -> CompiledElementwise {
         var nodes = inputs.map { GraphNode(kind: .input(.batchInputs), inputs: [], shape: $0) }
         nodes.append(GraphNode(kind: .operation(fused), inputs: Array(inputs.indices), shape: fused.shape))
         let graph = ComputationGraph(nodes: nodes, outputs: [(nodes.count - 1, .loss)])
         let rewritten = try GeneratedCodePass().run(graph)
-        return try XCTUnwrap(rewritten.nodes.last?.op as? CompiledElementwise,
-                             "not compiled: \(GeneratedCodePass.lastFailure ?? "no failure recorded")")
+        guard let compiled = rewritten.nodes.last?.op as? CompiledElementwise else {
+            let reason = GeneratedCodePass.lastFailure ?? "no failure recorded"
+            if ProcessInfo.processInfo.environment["CI"] == "true" { throw NotCompiled(reason: reason) }
+            throw XCTSkip("no C compiler for generated kernels: \(reason)")
+        }
+        return compiled
     }
 
     func testGeneratedKernelsMatchTheInterpreterBitForBitForEveryFunction() throws {
@@ -97,6 +104,8 @@ final class GeneratedCodeTests: XCTestCase {
             _ = try engine.trainStep(inputs: randomTensor([4, 6], seed: 2), labels: Tensor.zeros([4]))
             return try XCTUnwrap(engine.statistics).interpretedKernelsPerStep
         }
+        _ = try compiled(FusedElementwise(program: ElementwiseProgram(instructions: [.load(input: 0)], outputs: [0]),
+                                          shape: [1], inputShapes: [[1]]), inputs: [[1]])  // skips without a compiler
         XCTAssertEqual(try interpreted(FusionOptions()), 0, GeneratedCodePass.lastFailure ?? "every group compiled")
         XCTAssertGreaterThan(try interpreted(FusionOptions(generatedCode: false)), 0)
     }

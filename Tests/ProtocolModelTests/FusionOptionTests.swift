@@ -2,16 +2,7 @@ import ProtocolModel
 import XCTest
 
 final class FusionOptionTests: XCTestCase {
-    func engines(_ json: String) -> String {
-        """
-        {"name": "p", "machines": [{"name": "m"}],
-         "datasets": [{"name": "d", "kind": "gaussian-clusters", "features": 2, "classes": 2, "trainSamples": 4, "testSamples": 2}],
-         "models": [{"name": "mlp", "kind": "mlp", "hidden": []}],
-         "engines": \(json),
-         "tasks": [{"name": "t", "kind": "train", "model": "mlp", "dataset": "d", "batchSize": 2, "steps": 1,
-                    "optimizer": {"kind": "sgd", "lr": 0.1}}]}
-        """
-    }
+    func engines(_ json: String) -> String { ProtocolText.withEngines(json) }
 
     func testFusedEngineDecodesFusionSwitchesWithDefaultsOn() throws {
         let benchmark = try ProtocolLoader.decode(engines(#"[{"name": "f", "kind": "fused", "fusion": {"epilogue": false}}]"#), file: "p.json")

@@ -4,16 +4,7 @@ import XCTest
 /// `"profileKernels"` on engine objects: off by default, allowed on kinds with a kernel list, refused elsewhere
 /// with the file, position, JSON path and the kinds it applies to.
 final class ProfileKernelsDecodingTests: XCTestCase {
-    func engines(_ json: String) -> String {
-        """
-        {"name": "p", "machines": [{"name": "m"}],
-         "datasets": [{"name": "d", "kind": "gaussian-clusters", "features": 2, "classes": 2, "trainSamples": 4, "testSamples": 2}],
-         "models": [{"name": "mlp", "kind": "mlp", "hidden": []}],
-         "engines": \(json),
-         "tasks": [{"name": "t", "kind": "train", "model": "mlp", "dataset": "d", "batchSize": 2, "steps": 1,
-                    "optimizer": {"kind": "sgd", "lr": 0.1}}]}
-        """
-    }
+    func engines(_ json: String) -> String { ProtocolText.withEngines(json) }
 
     func testProfilingIsOffUnlessAskedFor() throws {
         let benchmark = try ProtocolLoader.decode(engines(#"[{"name": "e", "kind": "eager"}, {"name": "f", "kind": "fused"}]"#),

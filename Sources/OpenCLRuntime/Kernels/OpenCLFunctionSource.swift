@@ -48,15 +48,7 @@ enum OpenCLFunctionSource {
         }
     }
 
-    static func binary(_ function: BinaryFunction, _ a: String, _ b: String) -> String {
-        switch function {
-        case .add: return "(\(a) + \(b))"
-        case .subtract: return "(\(a) - \(b))"
-        case .multiply: return "(\(a) * \(b))"
-        case .divide: return "(\(a) / \(b))"
-        case .equalMask: return "(\(a) == \(b) ? 1.0f : 0.0f)"
-        }
-    }
+    static func binary(_ function: BinaryFunction, _ a: String, _ b: String) -> String { function.cExpression(a, b) }
 
     /// A float literal that round-trips exactly (Swift's shortest representation plus the f suffix).
     static func literal(_ value: Float) -> String {
