@@ -11,6 +11,8 @@ public struct NoiseWarning: Sendable, Equatable, Codable {
         case frequencyScaling = "frequency-scaling"
         /// Timer overhead is not negligible against the smallest measured step.
         case harnessOverhead = "harness-overhead"
+        /// The trials of one case ran at clearly different speeds (each trial is its own process).
+        case trialSpread = "trial-spread"
     }
 
     public var kind: Kind
@@ -48,6 +50,21 @@ public enum NoiseCheck {
         let list = noisy.map { String(format: "%@ %.1f%%", $0.metric, $0.value * 100) }.joined(separator: ", ")
         return NoiseWarning(kind: .highVariation, message: String(
             format: "%@: CV above %.1f%% (%@); add trials or quiet the machine", label, threshold * 100, list))
+    }
+
+    /// Slowest over fastest per-trial median above which a case's trials count as disagreeing. Within one process
+    /// step times vary by a few percent; on a 2-vCPU VM whole worker processes run up to 2x slower when the host
+    /// moves the vCPUs (PEERS.md), which a pooled median and CV alone do not reveal.
+    public static let trialSpreadThreshold = 1.25
+
+    /// Warns when a case's per-trial medians of `metric` span more than `trialSpreadThreshold`.
+    public static func trialSpread(label: String, metric: String, unit: String, trialMedians: [Double]) -> NoiseWarning? {
+        let finite = trialMedians.filter { $0.isFinite && $0 > 0 }
+        guard finite.count >= 2, let fastest = finite.min(), let slowest = finite.max(),
+              slowest / fastest > trialSpreadThreshold else { return nil }
+        return NoiseWarning(kind: .trialSpread, message: String(
+            format: "%@: %@ trial medians range %.4g–%.4g %@ (%.2fx): some trials ran slower as a whole (another process, vCPU migration); add trials or compare on 1 thread",
+            label, metric, fastest, slowest, unit, slowest / fastest))
     }
 
     /// Warns when the per-step overhead exceeds 1% of the smallest measured median step.

@@ -157,3 +157,24 @@ extension ResultStore {
         return series
     }
 }
+
+extension ResultStore {
+    /// Per case, the median of `metric` in each trial, in trial order (cases without the metric are absent).
+    public func trialMedians(runID: Int64, metric: String) throws -> [Int64: [Double]] {
+        try read("reading per-trial medians of \(metric) in run \(runID)") { db in
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT t.case_id, t.trial_index, s.value
+                FROM samples s JOIN trials t ON t.id = s.trial_id JOIN cases c ON c.id = t.case_id
+                WHERE c.run_id = ? AND s.metric = ? AND s.value IS NOT NULL
+                ORDER BY t.case_id, t.trial_index
+                """, arguments: [runID, metric])
+            var values: [Int64: [Int: [Double]]] = [:]
+            while let row = try rows.next() {
+                values[row["case_id"], default: [:]][row["trial_index"], default: []].append(row["value"])
+            }
+            return values.mapValues { trials in
+                trials.keys.sorted().compactMap { trials[$0].flatMap { SampleSummary($0)?.median } }
+            }
+        }
+    }
+}

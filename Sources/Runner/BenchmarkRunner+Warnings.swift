@@ -20,6 +20,8 @@ extension BenchmarkRunner {
         var warnings: [(NoiseWarning, Int64?)] = []
         var smallestStep: Double?
         let threshold = context.benchmark.repetition.noiseWarningCV
+        let stepTrials = try store.trialMedians(runID: context.runID, metric: Metric.stepTime.rawValue)
+        let latencyTrials = try store.trialMedians(runID: context.runID, metric: Metric.latency.rawValue)
         for result in try store.caseResults(runID: context.runID) where result.status == .succeeded {
             let label = "\(result.task) · \(result.engine) · \(result.machine.name) · batch \(result.batchSize ?? 0)"
             var coefficients: [(metric: String, value: Double)] = []
@@ -32,6 +34,11 @@ extension BenchmarkRunner {
                 }
             }
             if let warning = NoiseCheck.variation(label: label, coefficientsOfVariation: coefficients, threshold: threshold) {
+                warnings.append((warning, result.id))
+            }
+            for (metric, trials) in [(Metric.stepTime, stepTrials), (Metric.latency, latencyTrials)] {
+                guard let medians = trials[result.id], let warning = NoiseCheck.trialSpread(
+                    label: label, metric: metric.rawValue, unit: metric.unit, trialMedians: medians) else { continue }
                 warnings.append((warning, result.id))
             }
         }

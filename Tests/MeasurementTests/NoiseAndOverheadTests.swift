@@ -26,6 +26,17 @@ final class NoiseAndOverheadTests: XCTestCase {
         XCTAssertNil(NoiseCheck.variation(label: "c", coefficientsOfVariation: [("step_time", 0.05)], threshold: 0.1))
     }
 
+    func testTrialsThatRanAtDifferentSpeedsWarnAndCloseTrialsDoNot() throws {
+        let warning = try XCTUnwrap(NoiseCheck.trialSpread(label: "w4 · fused", metric: "step_time", unit: "ms",
+                                                           trialMedians: [16.96, 24.21, 28.85]))
+        XCTAssertEqual(warning.kind, .trialSpread)
+        XCTAssertTrue(warning.message.hasPrefix("w4 · fused: step_time trial medians range 16.96–28.85 ms (1.70x)"),
+                      warning.message)
+        XCTAssertNil(NoiseCheck.trialSpread(label: "c", metric: "step_time", unit: "ms", trialMedians: [17, 17.8, 18.4]))
+        XCTAssertNil(NoiseCheck.trialSpread(label: "c", metric: "step_time", unit: "ms", trialMedians: [17]),
+                     "one trial has nothing to disagree with")
+    }
+
     func testOverheadWarnsAboveOnePercentOfTheSmallestStep() {
         XCTAssertNotNil(NoiseCheck.overhead(nanoseconds: 50, smallestStepNanoseconds: 4000))
         XCTAssertNil(NoiseCheck.overhead(nanoseconds: 30, smallestStepNanoseconds: 4000))
