@@ -4,7 +4,8 @@ import TensorCore
 /// Replaces every fused elementwise group by generated C compiled for this machine (`CompiledElementwise`):
 /// all groups of a graph go into one source file and one compiler run, cached across processes. Where no
 /// compiler is available, or a group uses a function without an exact C spelling, groups stay interpreted —
-/// the results are the same either way, only the speed differs; `lastFailure` says why nothing was compiled.
+/// the results are the same either way, only the speed differs; `lastFailure` says why the latest graph's groups
+/// were not compiled (nil after a graph compiled).
 public struct GeneratedCodePass: GraphPass {
     public init() {}
     public var name: String { "generated-code" }
@@ -29,6 +30,7 @@ public struct GeneratedCodePass: GraphPass {
         let kernels: [String: NativeCompiler.Kernel]
         do {
             kernels = try NativeCompiler.shared.load(source: text, names: ordered.map(\.name))
+            Self.lastFailure = nil
         } catch {
             Self.lastFailure = "\(error)"
             return graph
