@@ -15,8 +15,7 @@ public final class OpenCLEngine: Engine {
     public let context: OpenCLContext
     let store: DeviceParameterStore
     let library: KernelLibrary
-    private var trainingGraphs: [[Shape]: DeviceGraphExecutable] = [:]
-    private var inferenceGraphs: [Shape: DeviceGraphExecutable] = [:]
+    private var graphs = CompiledGraphCache<DeviceGraphExecutable>()
     private var recorded = EngineStatistics()
     private var latestTraining: DeviceGraphExecutable?
     private var scalarValues: [Float] = []
@@ -47,8 +46,7 @@ public final class OpenCLEngine: Engine {
     deinit {
         try? context.finish()
         latestTraining = nil
-        trainingGraphs = [:]
-        inferenceGraphs = [:]
+        graphs.removeAll()
     }
 
     public var statistics: EngineStatistics? {
@@ -101,18 +99,9 @@ public final class OpenCLEngine: Engine {
     }
 
     public func trainStep(inputs: Tensor, labels: Tensor) throws -> Float {
-        let key = [inputs.shape, labels.shape]
-        let executable: DeviceGraphExecutable
-        if let cached = trainingGraphs[key] {
-            executable = cached
-        } else {
-            executable = try compile({
-                try GraphCapture.trainingStep(model: model, optimizer: optimizer, inputShape: inputs.shape,
-                                              labelShape: labels.shape)
-            }, training: true)
-            trainingGraphs[key] = executable
-            latestTraining = executable
-        }
+        let (executable, isNew) = try graphs.trainingStep(model: model, optimizer: optimizer, inputShape: inputs.shape,
+                                                          labelShape: labels.shape) { try compile($0, training: true) }
+        if isNew { latestTraining = executable }
         try feed(inputs, to: .batchInputs, of: executable)
         try feed(labels, to: .batchLabels, of: executable)
         scalarValues = optimizer.nextStepScalars()
@@ -131,13 +120,7 @@ public final class OpenCLEngine: Engine {
     }
 
     public func infer(inputs: Tensor) throws -> Tensor {
-        let executable: DeviceGraphExecutable
-        if let cached = inferenceGraphs[inputs.shape] {
-            executable = cached
-        } else {
-            executable = try compile({ try GraphCapture.inference(model: model, inputShape: inputs.shape) }, training: false)
-            inferenceGraphs[inputs.shape] = executable
-        }
+        let executable = try graphs.inference(model: model, inputShape: inputs.shape) { try compile($0, training: false) }
         try feed(inputs, to: .batchInputs, of: executable)
         try executable.run(parity: store.parity)
         guard let logits = executable.graph.outputs.first, let output = executable.outputBuffer(.logits) else {

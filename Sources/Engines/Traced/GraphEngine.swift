@@ -9,8 +9,7 @@ public final class GraphEngine: Engine {
     public let optimizer: any Optimizer
     public let passes: [any GraphPass]
     public let store: ParameterStore
-    private var trainingGraphs: [[Shape]: GraphExecutable] = [:]
-    private var inferenceGraphs: [Shape: GraphExecutable] = [:]
+    private var graphs = CompiledGraphCache<GraphExecutable>()
     private var recorded = EngineStatistics()
     /// Times every kernel of every replay when set (the protocol's `"profileKernels": true`).
     public let profilesKernels: Bool
@@ -51,17 +50,8 @@ public final class GraphEngine: Engine {
     }
 
     public func trainStep(inputs: Tensor, labels: Tensor) throws -> Float {
-        let key = [inputs.shape, labels.shape]
-        let executable: GraphExecutable
-        if let cached = trainingGraphs[key] {
-            executable = cached
-        } else {
-            executable = try compile({
-                try GraphCapture.trainingStep(model: model, optimizer: optimizer, inputShape: inputs.shape,
-                                              labelShape: labels.shape)
-            }, training: true)
-            trainingGraphs[key] = executable
-        }
+        let executable = try graphs.trainingStep(model: model, optimizer: optimizer, inputShape: inputs.shape,
+                                                 labelShape: labels.shape) { try compile($0, training: true) }.executable
         try feed(inputs, to: .batchInputs, of: executable)
         try feed(labels, to: .batchLabels, of: executable)
         for (index, value) in optimizer.nextStepScalars().enumerated() {
@@ -73,13 +63,7 @@ public final class GraphEngine: Engine {
     }
 
     public func infer(inputs: Tensor) throws -> Tensor {
-        let executable: GraphExecutable
-        if let cached = inferenceGraphs[inputs.shape] {
-            executable = cached
-        } else {
-            executable = try compile({ try GraphCapture.inference(model: model, inputShape: inputs.shape) }, training: false)
-            inferenceGraphs[inputs.shape] = executable
-        }
+        let executable = try graphs.inference(model: model, inputShape: inputs.shape) { try compile($0, training: false) }
         try feed(inputs, to: .batchInputs, of: executable)
         replay(executable)
         guard let logits = executable.graph.outputs.first, let output = executable.outputBuffer(.logits) else {
