@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # CI smoke benchmark: builds the release binary, runs Protocols/ci-smoke.json (a few seconds: eager vs fused on a
-# small MLP, 3 interleaved trials) into a throw-away database, then gates on the protocol's `expectations` —
+# small MLP, adaptive trials within 10 s per case) into a throw-away database, then gates on the protocol's `expectations` —
 # relations within the run (ratios, not absolute times), because CI machines are noisy and shared.
 # Exit status: that of `dlbench check` (0 pass, 1 regression, 2 usage or data error), or of a failed build/run.
 set -euo pipefail

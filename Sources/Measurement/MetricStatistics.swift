@@ -1,27 +1,30 @@
-/// Everything the harness says about one metric's samples: the order and moment statistics, a bootstrap
-/// 95% confidence interval of the median, and MAD outliers (counted, kept).
+/// Everything the harness says about one metric of one case: order and moment statistics of the pooled
+/// samples (descriptive: how steps spread), the trial-level estimate with its interval (inferential: what
+/// another run would find), and MAD outliers (counted, kept).
 ///
-/// Computed from raw samples only, of one case on one machine fingerprint: samples of different
+/// Computed from the raw samples of one case on one machine fingerprint: samples of different
 /// fingerprints are never pooled into one `MetricStatistics`.
 public struct MetricStatistics: Sendable, Equatable {
     public let summary: SampleSummary
-    /// Nil for fewer than two values.
-    public let medianInterval: ConfidenceInterval?
+    public let trialEstimate: TrialEstimate
     public let medianAbsoluteDeviation: Double
     public let outlierCount: Int
 
-    public init?(_ values: [Double], seed: UInt64, resamples: Int = Bootstrap.defaultResamples) {
-        guard let summary = SampleSummary(values), let outliers = MADOutliers(values) else { return nil }
+    public init?(_ trials: [TrialSamples], level: Double = 0.95, runSpread: Double = 0) {
+        let values = trials.flatMap(\.values)
+        guard let summary = SampleSummary(values), let outliers = MADOutliers(values),
+              let estimate = TrialEstimate(trials, level: level, runSpread: runSpread) else { return nil }
         self.summary = summary
-        self.medianInterval = Bootstrap.medianInterval(values, resamples: resamples, seed: seed)
+        self.trialEstimate = estimate
         self.medianAbsoluteDeviation = outliers.medianAbsoluteDeviation
         self.outlierCount = outliers.outlierCount
     }
 
-    /// (CI upper − CI lower) / |median|; infinite without an interval, so a single sample never settles.
-    public var relativeIntervalWidth: Double {
-        medianInterval?.relativeWidth(around: summary.median) ?? .infinity
-    }
+    /// The trial-level interval; nil with fewer than two trials.
+    public var interval: ConfidenceInterval? { trialEstimate.interval }
+
+    /// (CI upper − CI lower) / |estimate|; infinite with one trial, so a single process never settles a case.
+    public var relativeIntervalWidth: Double { trialEstimate.relativeIntervalWidth }
 
     public var coefficientOfVariation: Double { summary.coefficientOfVariation }
 }

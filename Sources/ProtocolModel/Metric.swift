@@ -30,8 +30,12 @@ public enum Metric: String, Sendable, Equatable, Hashable, CaseIterable {
     case maxRateWithinBound = "max_rate_within_bound"
     /// The worker's high-water resident set size (VmHWM) for the trial.
     case peakRSSBytes = "peak_rss_bytes"
-    /// System allocations of tensor buffers per measured step (pool misses), from `BufferPool`'s counters.
+    /// Tensor buffers requested per measured step, whether the pool served them or the system did (eager asks for
+    /// every intermediate; a planned graph replay for none, leaving the batch's inputs and labels), from
+    /// `BufferPool`'s counters.
     case allocationsPerStep = "allocations_per_step"
+    /// Tensor buffers per measured step that the pool could not serve and the system allocated (pool misses).
+    case systemAllocationsPerStep = "system_allocations_per_step"
     /// Time to read, verify, generate, split and normalise the task's dataset, before and apart from any timed
     /// step (reported with the first trial of each case; the dataset is loaded once per run).
     case dataLoadTime = "data_load_time"
@@ -70,7 +74,7 @@ public enum Metric: String, Sendable, Equatable, Hashable, CaseIterable {
         case .peakLiveBytes, .peakRSSBytes: return "bytes"
         case .epochTime, .timeToTarget, .evaluationTime: return "s"
         case .maxRateWithinBound: return "queries/s"
-        case .allocationsPerStep: return "allocations"
+        case .allocationsPerStep, .systemAllocationsPerStep: return "allocations"
         case .dataLoadTime: return "ms"
         case .deviationFromEager: return "relative"
         case .captureTime: return "ms"
@@ -86,7 +90,7 @@ public enum Metric: String, Sendable, Equatable, Hashable, CaseIterable {
         case .samplesPerSecond, .testAccuracy, .targetReached, .latencyBoundMet, .maxRateWithinBound:
             return .higherIsBetter
         case .stepTime, .finalLoss, .latency, .peakLiveBytes, .timeToFirstStep, .epochTime, .timeToTarget,
-             .evaluationTime, .latencyP90, .latencyP99, .peakRSSBytes, .allocationsPerStep, .dataLoadTime,
+             .evaluationTime, .latencyP90, .latencyP99, .peakRSSBytes, .allocationsPerStep, .systemAllocationsPerStep, .dataLoadTime,
              .deviationFromEager, .captureTime, .arenaBytes, .unplannedIntermediateBytes, .kernelsPerStep,
              .kernelBytesPerStep, .devicePeakBytes, .hostFallbackKernels, .uploadTime, .programBuildTime,
              .interpretedKernelsPerStep:
@@ -101,7 +105,8 @@ public enum Metric: String, Sendable, Equatable, Hashable, CaseIterable {
              .evaluationTime, .deviationFromEager:
             return [.train]
         case .latency, .latencyP90, .latencyP99, .latencyBoundMet, .maxRateWithinBound: return [.infer]
-        case .samplesPerSecond, .peakLiveBytes, .peakRSSBytes, .allocationsPerStep, .dataLoadTime, .captureTime,
+        case .samplesPerSecond, .peakLiveBytes, .peakRSSBytes, .allocationsPerStep, .systemAllocationsPerStep, .dataLoadTime,
+             .captureTime,
              .arenaBytes, .unplannedIntermediateBytes, .kernelsPerStep, .kernelBytesPerStep, .devicePeakBytes,
              .hostFallbackKernels, .uploadTime, .programBuildTime, .interpretedKernelsPerStep:
             return [.train, .infer]

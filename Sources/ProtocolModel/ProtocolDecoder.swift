@@ -29,7 +29,7 @@ struct ProtocolDecoder {
             machines: machines?.names, datasets: datasets?.names, models: models?.names, engines: engines?.names)
         let tasks = namedSection("tasks", in: reader, noun: "task") { decodeTask($0, at: $1, defined: defined) }
         let metrics = decodeMetrics(in: reader)
-        let repetition = reader.field("repetition", .defaulted(RepetitionPolicy()), expectation: "an object") {
+        let repetition = reader.field("repetition", .defaulted(RepetitionPolicy.adaptive()), expectation: "an object") {
             decodeRepetition($0, at: $1)
         }
         let expectations = decodeExpectations(in: reader, tasks: tasks?.items, defined: defined)

@@ -3,6 +3,7 @@ extension ProtocolDecoder {
     static let repetitionKeys = [
         "warmupSteps", "warmupUntilStable", "warmupStabilityTolerance", "maxWarmupSteps", "trials", "minTrials",
         "maxTrials", "maxDurationSeconds", "targetRelativeCIWidth", "caseTimeoutSeconds", "noiseWarningCV",
+        "maxSecondsPerCase",
     ]
 
     func decodeRepetition(_ value: JSONValue, at path: JSONPath) -> RepetitionPolicy? {
@@ -17,24 +18,34 @@ extension ProtocolDecoder {
                                       bounds: NumberBounds(minimum: 0, minimumIsExclusive: true, maximum: 1,
                                                            maximumIsExclusive: true))
         let maxWarmupSteps = reader.integer("maxWarmupSteps", .defaulted(defaults.maxWarmupSteps), bounds: .atLeast(1))
-        let trials = reader.integer("trials", .defaulted(defaults.trials), bounds: trialBounds)
+        let trials = reader.integer("trials", .optional, bounds: trialBounds)
         let minTrials = reader.integer("minTrials", .optional, bounds: trialBounds)
         let maxTrials = reader.integer("maxTrials", .optional, bounds: trialBounds)
         let maxDuration = reader.number("maxDurationSeconds", .optional, bounds: .greaterThan(0))
         let ciWidth = reader.number("targetRelativeCIWidth", .optional, bounds: .greaterThan(0))
         let timeout = reader.number("caseTimeoutSeconds", .defaulted(defaults.caseTimeoutSeconds), bounds: .greaterThan(0))
         let noiseCV = reader.number("noiseWarningCV", .defaulted(defaults.noiseWarningCV), bounds: .greaterThan(0))
+        let caseSeconds = reader.number("maxSecondsPerCase", .optional, bounds: NumberBounds(
+            minimum: 0, minimumIsExclusive: true, maximum: 1e9, maximumIsExclusive: false))
         if let minTrials, let maxTrials, minTrials > maxTrials, let found = reader.value("minTrials") {
             context.report("expected minTrials ≤ maxTrials (\(maxTrials)), found \(minTrials)",
                            at: found.path, position: found.value.position)
         }
         guard context.hasNoIssues(since: mark), let warmupSteps, let untilStable, let tolerance, let maxWarmupSteps,
-              let trials, let timeout, let noiseCV
+              let timeout, let noiseCV
         else { return nil }
-        return RepetitionPolicy(
-            warmupSteps: warmupSteps, trials: trials, minTrials: minTrials, maxTrials: maxTrials,
-            warmupUntilStable: untilStable, warmupStabilityTolerance: tolerance, maxWarmupSteps: maxWarmupSteps,
-            maxDurationSeconds: maxDuration, targetRelativeCIWidth: ciWidth, caseTimeoutSeconds: timeout,
-            noiseWarningCV: noiseCV)
+        // A fixed `trials` count alone keeps its meaning; anything else gets the adaptive stopping rule.
+        let fixed = trials != nil && ciWidth == nil && minTrials == nil && maxTrials == nil && caseSeconds == nil
+        var policy = fixed
+            ? RepetitionPolicy(warmupSteps: warmupSteps, trials: trials ?? defaults.trials)
+            : RepetitionPolicy.adaptive(warmupSteps: warmupSteps, minTrials: minTrials ?? trials, maxTrials: maxTrials,
+                                        targetRelativeCIWidth: ciWidth, maxSecondsPerCase: caseSeconds)
+        policy.warmupUntilStable = untilStable
+        policy.warmupStabilityTolerance = tolerance
+        policy.maxWarmupSteps = maxWarmupSteps
+        policy.maxDurationSeconds = maxDuration
+        policy.caseTimeoutSeconds = timeout
+        policy.noiseWarningCV = noiseCV
+        return policy
     }
 }

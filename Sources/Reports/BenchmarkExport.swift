@@ -7,7 +7,7 @@ import ProtocolModel
 /// tools and the Bencher Metric Format (BMF).
 ///
 /// Names are `CaseMatchKey.caseName` ("task/engine/machine[/bN]"); values are medians, and ranges or
-/// bounds are the bootstrap 95% CI of the median.
+/// bounds are the trial-level 95% CI (`TrialEstimate`: t over per-trial medians).
 public enum BenchmarkExport {
     public enum Direction: Sendable {
         case smallerIsBetter, biggerIsBetter
@@ -19,18 +19,17 @@ public enum BenchmarkExport {
                                        settings: ComparisonSettings = ComparisonSettings()) -> String {
         let wanted: MetricPolarity = direction == .smallerIsBetter ? .lowerIsBetter : .higherIsBetter
         let entries = measured(rows).filter { MetricDirection.polarity(of: $0.metric) == wanted }.map { row -> JSONNode in
-            let interval = Bootstrap.medianInterval(row.samples, level: settings.confidenceLevel,
-                                                    resamples: settings.resamples, seed: settings.seed)
+            let interval = row.trialEstimate(level: settings.confidenceLevel, runSpread: settings.runSpread)?.interval
             var members: [(String, JSONNode)] = [
                 ("name", .string(CaseMatchKey(row).caseName + " " + row.metric)),
                 ("unit", .string(row.unit)),
-                ("value", .number(row.median ?? .nan)),
+                ("value", .number(row.trialEstimate()?.estimate ?? row.median ?? .nan)),
             ]
-            if let interval, let median = row.median {
+            if let interval, let median = row.trialEstimate()?.estimate {
                 let halfWidth = max(interval.upper - median, median - interval.lower)
                 members.append(("range", .string("± " + JSONNode.number(halfWidth))))
             }
-            members.append(("extra", .string("n=\(row.n) p10=\(JSONNode.number(row.p10 ?? .nan)) "
+            members.append(("extra", .string("n=\(row.trialEstimate()?.replicationLabel ?? String(row.n)) (trials×samples) p10=\(JSONNode.number(row.p10 ?? .nan)) "
                                              + "p90=\(JSONNode.number(row.p90 ?? .nan)) run=\(row.runID)")))
             return .object(members)
         }
@@ -45,9 +44,8 @@ public enum BenchmarkExport {
         for row in measured(rows) {
             let name = CaseMatchKey(row).caseName
             if measures[name] == nil { order.append(name) }
-            var value: [(String, JSONNode)] = [("value", .number(row.median ?? .nan))]
-            if let interval = Bootstrap.medianInterval(row.samples, level: settings.confidenceLevel,
-                                                       resamples: settings.resamples, seed: settings.seed) {
+            var value: [(String, JSONNode)] = [("value", .number(row.trialEstimate()?.estimate ?? row.median ?? .nan))]
+            if let interval = row.trialEstimate(level: settings.confidenceLevel, runSpread: settings.runSpread)?.interval {
                 value += [("lower_value", .number(interval.lower)), ("upper_value", .number(interval.upper))]
             }
             measures[name, default: []].append((row.metric, .object(value)))

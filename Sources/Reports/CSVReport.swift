@@ -1,6 +1,10 @@
 import Foundation
+import Measurement
 
 /// Report rows as RFC 4180 CSV, for spreadsheets, pandas and R.
+///
+/// `n`, `median`, `p10` … describe the pooled samples (steps); `trials`, `estimate` and `ci_*` are the
+/// trial-level inference (`TrialEstimate`: geometric mean of per-trial medians, t interval over trials).
 ///
 /// Lines end in CRLF, fields containing a comma, quote, CR or LF are quoted with quotes doubled,
 /// numbers use Swift's shortest round-trip form (parsing gives back the same Double), and a
@@ -9,16 +13,20 @@ public enum CSVReport {
     public static let header = [
         "run", "machine", "task", "task_kind", "engine", "model", "dataset", "batch_size", "metric", "unit",
         "n", "median", "p10", "p90", "mean", "min", "max", "status", "message",
+        "trials", "estimate", "ci_lower", "ci_upper", "ci_level",
     ]
 
     public static func render(_ rows: [ReportRow]) -> String {
         var lines = [line(header)]
         for row in rows {
+            let estimate = row.trialEstimate()
             lines.append(line([
                 String(row.runID), row.machine, row.task, row.taskKind, row.engine, row.model, row.dataset,
                 row.batchSize.map(String.init) ?? "", row.metric, row.unit, String(row.n),
                 number(row.median), number(row.p10), number(row.p90), number(row.mean), number(row.min),
                 number(row.max), row.caseStatus, row.message ?? "",
+                row.samples.isEmpty ? "" : String(row.trialCount), number(estimate?.estimate),
+                number(estimate?.interval?.lower), number(estimate?.interval?.upper), number(estimate?.interval?.level),
             ]))
         }
         return lines.joined()

@@ -1,7 +1,7 @@
 import Foundation
 
-/// `dlbench compare` output: one line per matched case × metric with both medians, the ratio and its
-/// CI, the Mann–Whitney p-value and the verdict, then the geometric-mean lines and unmatched cases.
+/// `dlbench compare` output: one line per matched case × metric with both trial medians, the ratio and its
+/// trial-level CI, the t test's p-value, trials × samples and the verdict, then the geometric-mean lines and unmatched cases.
 public enum ComparisonReport {
     public enum Format: String, Sendable, CaseIterable {
         case table, markdown, json
@@ -21,15 +21,24 @@ public enum ComparisonReport {
         return [row.key.caseName, row.key.metric, scale.format(row.comparison.baselineMedian) + " " + scale.unit,
                 scale.format(row.comparison.candidateMedian) + " " + scale.unit,
                 StatisticFormatting.factor(row.comparison.ratio), StatisticFormatting.interval(row.comparison.interval),
-                StatisticFormatting.pValue(row.comparison.pValue),
-                row.comparison.verdict.word(isTime: isTime) + (row.sameEnvironment ? "" : " (other machine)")]
+                StatisticFormatting.pValue(row.comparison.pValue), row.comparison.replication,
+                verdict(row, isTime: isTime) + (row.sameEnvironment ? "" : " (other machine)")]
     }
 
-    static let titles = ["case", "metric", "A median", "B median", "B/A", "95% CI", "p", "verdict"]
+    static let titles = ["case", "metric", "A trial median", "B trial median", "B/A", "95% CI", "p", "trials×n", "verdict"]
+
+    /// "slower", or "inconclusive (~14 trials)" with the trials per side that would decide.
+    static func verdict(_ row: ComparisonRow, isTime: Bool) -> String {
+        let word = row.comparison.verdict.word(isTime: isTime)
+        guard row.comparison.verdict == .inconclusive else { return word }
+        guard let needed = row.comparison.trialsNeeded else { return word + " (<2 trials)" }
+        if needed > 1000 && row.comparison.runSpread > 0 { return word + " (run-to-run drift: pair the runs)" }
+        return word + (needed > 1000 ? " (>1000 trials)" : " (~\(needed) trials)")
+    }
 
     static func table(_ comparison: RunComparison, colour: Bool) -> String {
         var table = TextTable(columns: titles.enumerated().map {
-            TextTable.Column(title: $0.element, alignment: [2, 3, 4, 5, 6].contains($0.offset) ? .right : .left)
+            TextTable.Column(title: $0.element, alignment: [2, 3, 4, 5, 6, 7].contains($0.offset) ? .right : .left)
         })
         for row in comparison.rows {
             let cells = columns(row)
@@ -41,7 +50,7 @@ public enum ComparisonReport {
     }
 
     static func markdown(_ comparison: RunComparison) -> String {
-        var lines = [MarkdownReport.row(titles), MarkdownReport.rule(["l", "l", "r", "r", "r", "r", "r", "l"])]
+        var lines = [MarkdownReport.row(titles), MarkdownReport.rule(["l", "l", "r", "r", "r", "r", "r", "r", "l"])]
         lines += comparison.rows.map { MarkdownReport.row(columns($0)) }
         return lines.joined(separator: "\n") + "\n\n" + footer(comparison).map { $0 + "  \n" }.joined()
     }
@@ -51,17 +60,20 @@ public enum ComparisonReport {
         var lines = comparison.geometricMeans.map {
             "geometric mean speedup (\($0.metric), \($0.count) case(s)): \(StatisticFormatting.factor($0.speedup))"
         }
-        lines += comparison.onlyInBaseline.map { "only in A: \($0)" }
+        lines += comparison.missingInCandidate.map { "only in A: \($0.key) (B: \($0.reason))" }
         lines += comparison.onlyInCandidate.map { "only in B: \($0)" }
         let settings = comparison.settings
-        lines.append("verdict: significant at p < \(settings.significanceLevel) and beyond "
-                     + "\(StatisticFormatting.percent(settings.practicalThreshold)) (per-metric overrides apply)")
+        lines.append("verdict: trial-level \(comparison.paired ? "paired " : "")t test (each worker process one "
+                     + "observation); faster/slower when p < \(settings.significanceLevel) and beyond "
+                     + "\(StatisticFormatting.percent(settings.practicalThreshold)) (per-metric overrides apply), same when "
+                     + "the \(StatisticFormatting.percent(1 - settings.significanceLevel)) CI is within it, else inconclusive")
         return lines
     }
 
     static func json(_ comparison: RunComparison) -> JSONNode {
         .object([
-            ("schema", .string("dlbench.compare/1")),
+            ("schema", .string("dlbench.compare/2")),
+            ("paired", .bool(comparison.paired)),
             ("significanceLevel", .number(comparison.settings.significanceLevel)),
             ("practicalThreshold", .number(comparison.settings.practicalThreshold)),
             ("rows", .array(comparison.rows.map { row in
@@ -75,7 +87,12 @@ public enum ComparisonReport {
                     ("ratioCI", JSONReport.interval(row.comparison.interval)),
                     ("speedup", .number(row.comparison.speedup)),
                     ("pValue", .optional(row.comparison.pValue)),
-                    ("test", .optional(row.comparison.testMethod?.rawValue)),
+                    ("design", .string(row.comparison.design.rawValue)),
+                    ("baselineTrials", .integer(Int64(row.comparison.baselineTrials))),
+                    ("candidateTrials", .integer(Int64(row.comparison.candidateTrials))),
+                    ("baselineSamples", .integer(Int64(row.comparison.baselineSamples))),
+                    ("candidateSamples", .integer(Int64(row.comparison.candidateSamples))),
+                    ("trialsNeeded", .optional(row.comparison.trialsNeeded)),
                     ("threshold", .number(row.comparison.threshold)),
                     ("verdict", .string(row.comparison.verdict.rawValue)),
                     ("sameEnvironment", .bool(row.sameEnvironment)),
@@ -84,7 +101,9 @@ public enum ComparisonReport {
             ("geometricMeans", .array(comparison.geometricMeans.map {
                 .object([("metric", .string($0.metric)), ("speedup", .number($0.speedup)), ("count", .optional($0.count))])
             })),
-            ("onlyInBaseline", .array(comparison.onlyInBaseline.map { .string($0.description) })),
+            ("onlyInBaseline", .array(comparison.missingInCandidate.map {
+                .object([("case", .string($0.key.description)), ("reason", .string($0.reason))])
+            })),
             ("onlyInCandidate", .array(comparison.onlyInCandidate.map { .string($0.description) })),
         ])
     }

@@ -15,17 +15,35 @@ public struct ExpectationOutcome: Sendable, Equatable {
     public var unit: String
     /// Why there is no speedup (a failed case, missing samples).
     public var problem: String?
+    /// Upper end of the speedup's (1 − α) interval: below the bound, the shortfall is significant.
+    public var speedupUpperBound: Double?
+    /// "9×100 vs 9×100": trials × samples per trial of baseline and engine.
+    public var replication = ""
+    /// For an inconclusive outcome: trials per engine that would likely decide it.
+    public var trialsNeeded: Int?
 
-    public var passed: Bool {
-        guard problem == nil, let speedup else { return false }
-        return speedup >= expectation.minimumSpeedup
+    public enum Verdict: String, Sendable, Equatable {
+        case passed, failed, inconclusive
     }
+
+    /// Passed when the speedup's estimate meets the bound; failed when a case has no data or the whole (1 − α)
+    /// trial-level interval lies below the bound; inconclusive when the estimate falls short but the interval
+    /// reaches the bound (too few or too noisy trials to call it a failure).
+    public var verdict: Verdict {
+        guard problem == nil, let speedup else { return .failed }
+        if speedup >= expectation.minimumSpeedup { return .passed }
+        guard let upper = speedupUpperBound else { return .inconclusive }
+        return upper < expectation.minimumSpeedup ? .failed : .inconclusive
+    }
+
+    public var passed: Bool { verdict == .passed }
 }
 
 /// Evaluates a protocol's `expectations` on the rows of one run: ratios measured within the run, so the
 /// check holds on any machine, however fast, and survives the noise of a shared CI runner.
 ///
-/// The point estimate (ratio of medians) decides; the bootstrap interval is reported beside it. An
+/// The ratio is that of trial-level estimates (geometric means of per-trial medians) with a t interval over
+/// trials (`SampleComparison`); `ExpectationOutcome.verdict` says how estimate and interval decide. An
 /// expectation whose cases have no samples (failed, skipped, missing) fails: a crash is a regression.
 public enum ExpectationCheck {
     public static func evaluate(_ expectations: [PerformanceExpectation], rows: [ReportRow],
@@ -58,20 +76,25 @@ public enum ExpectationCheck {
                                              unit: expectation.metric.unit)
             guard let engineRow = series(candidates, engine: expectation.engine, metric: metric, problem: &outcome.problem),
                   let baselineRow = series(candidates, engine: expectation.baseline, metric: metric, problem: &outcome.problem),
-                  let ratio = RatioConfidence(baseline: baselineRow.samples, candidate: engineRow.samples,
-                                              level: settings.confidenceLevel, resamples: settings.resamples,
-                                              seed: settings.seed)
+                  let comparison = SampleComparison(baseline: baselineRow, candidate: engineRow, settings: settings)
             else {
-                if outcome.problem == nil { outcome.problem = "the baseline median is 0" }
+                if outcome.problem == nil { outcome.problem = "the baseline's trial median is not positive" }
                 return outcome
             }
             outcome.unit = engineRow.unit
-            outcome.engineMedian = engineRow.median
-            outcome.baselineMedian = baselineRow.median
-            outcome.speedup = MetricDirection.speedup(fromRatio: ratio.ratio, metric: metric)
-            outcome.speedupInterval = ratio.interval.map { interval in
-                guard MetricDirection.polarity(of: metric) == .lowerIsBetter else { return interval }
-                return ConfidenceInterval(lower: 1 / interval.upper, upper: 1 / interval.lower, level: interval.level)
+            outcome.engineMedian = comparison.candidateMedian
+            outcome.baselineMedian = comparison.baselineMedian
+            outcome.speedup = comparison.speedup
+            outcome.speedupInterval = comparison.speedupInterval
+            outcome.replication = comparison.replication
+            let lowerIsBetter = MetricDirection.polarity(of: metric) == .lowerIsBetter
+            let decision = TrialComparison(baseline: baselineRow.trialSamples, candidate: engineRow.trialSamples,
+                                           level: 1 - settings.significanceLevel)
+            outcome.speedupUpperBound = decision?.interval.map { lowerIsBetter ? 1 / $0.lower : $0.upper }
+            if let decision, let speedup = outcome.speedup, speedup < expectation.minimumSpeedup {
+                let distance = abs(Foundation.log(expectation.minimumSpeedup / speedup))
+                outcome.trialsNeeded = decision.trialsNeeded(logHalfWidth: max(distance, 0.005),
+                                                             level: 1 - settings.significanceLevel)
             }
             return outcome
         }

@@ -65,9 +65,9 @@ public enum HTMLReport {
         let scale = QuantityScale.choose(unit: first.unit, magnitude: first.median)
         let engines = selected.map(\.engine).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         let bars = selected.map { row -> SVGBarChart.Bar in
-            let interval = Bootstrap.medianInterval(row.samples, level: settings.confidenceLevel,
-                                                    resamples: settings.resamples, seed: settings.seed)
-            return SVGBarChart.Bar(label: label(row), value: (row.median ?? .nan) / scale.divisor,
+            let interval = row.trialEstimate(level: settings.confidenceLevel, runSpread: settings.runSpread)?.interval
+            let value = row.trialEstimate()?.estimate ?? row.median ?? .nan
+            return SVGBarChart.Bar(label: label(row), value: value / scale.divisor,
                                    lower: interval.map { $0.lower / scale.divisor }, upper: interval.map { $0.upper / scale.divisor },
                                    series: engines.firstIndex(of: row.engine) ?? 0)
         }

@@ -5,7 +5,7 @@ import Measurement
 /// samples and (with a baseline engine) the pivot. The schema is stable and documented in
 /// docs/report-json.md; the same file serves as a committed baseline for `dlbench check --baseline-file`.
 public enum JSONReport {
-    public static let schemaIdentifier = "dlbench.report/1"
+    public static let schemaIdentifier = "dlbench.report/2"
 
     public static func render(rows: [ReportRow], runs: [ReportRun], pivot: PivotTable? = nil,
                               settings: ComparisonSettings = ComparisonSettings()) -> String {
@@ -40,8 +40,11 @@ public enum JSONReport {
 
     static func row(_ row: ReportRow, settings: ComparisonSettings) -> JSONNode {
         let statistics = row.samples.isEmpty ? nil
-            : MetricStatistics(row.samples, seed: settings.seed, resamples: settings.resamples)
+            : MetricStatistics(row.trialSamples, level: settings.confidenceLevel,
+                               runSpread: !row.isReference && MetricDirection.driftsBetweenRuns(unit: row.unit)
+                                   ? settings.runSpread : 0)
         let summary = statistics?.summary
+        let estimate = statistics?.trialEstimate
         return .object([
             ("run", .integer(row.runID)), ("machine", .string(row.machine)),
             ("machineIdentity", .string(row.machineIdentity)), ("task", .string(row.task)),
@@ -50,14 +53,18 @@ public enum JSONReport {
             ("metric", .optional(row.metric.isEmpty ? nil : row.metric)), ("unit", .optional(row.unit.isEmpty ? nil : row.unit)),
             ("polarity", .optional(row.metric.isEmpty ? nil : MetricDirection.polarity(of: row.metric).rawValue)),
             ("status", .string(row.caseStatus)), ("message", .optional(row.message)),
-            ("n", .integer(Int64(row.n))), ("median", .optional(row.median)),
-            ("medianCI", interval(statistics?.medianInterval)), ("mean", .optional(row.mean)),
+            ("n", .integer(Int64(row.n))), ("trials", .integer(Int64(estimate?.trialCount ?? 0))),
+            ("estimate", .optional(estimate?.estimate)), ("estimateCI", interval(estimate?.interval)),
+            ("estimateScale", .optional(estimate?.scale.rawValue)), ("runSpread", .number(MetricDirection.driftsBetweenRuns(unit: row.unit) ? settings.runSpread : 0)),
+            ("trialMedians", .array((estimate?.trialMedians ?? []).map(JSONNode.number))),
+            ("median", .optional(row.median)), ("mean", .optional(row.mean)),
             ("stddev", .optional(summary?.standardDeviation)), ("cv", .optional(summary?.coefficientOfVariation)),
             ("min", .optional(row.min)), ("p10", .optional(row.p10)), ("p25", .optional(summary?.p25)),
             ("p75", .optional(summary?.p75)), ("p90", .optional(row.p90)), ("p99", .optional(summary?.p99)),
             ("max", .optional(row.max)), ("mad", .optional(statistics?.medianAbsoluteDeviation)),
             ("outliers", .optional(statistics?.outlierCount)),
             ("samples", .array(row.samples.map(JSONNode.number))),
+            ("sampleTrials", .array(row.sampleTrials.map { .integer(Int64($0)) })),
         ])
     }
 

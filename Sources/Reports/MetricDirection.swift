@@ -17,6 +17,12 @@ public enum MetricDirection {
         ["s", "ms", "ns", "µs", "us", "seconds", "milliseconds", "nanoseconds"].contains(unit)
     }
 
+    /// Whether a metric in `unit` moves with the machine's state between runs (times and rates do; bytes, kernel
+    /// counts and losses are set by the work itself), so comparisons of separate runs add the run-to-run spread.
+    public static func driftsBetweenRuns(unit: String) -> Bool {
+        isTime(unit: unit) || unit.hasSuffix("/s")
+    }
+
     /// Orients a ratio candidate/baseline so that a value above 1 means the candidate is better.
     public static func speedup(fromRatio ratio: Double, metric: String) -> Double {
         polarity(of: metric) == .lowerIsBetter ? 1 / ratio : ratio

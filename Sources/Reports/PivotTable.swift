@@ -2,14 +2,16 @@ import Foundation
 import Measurement
 
 /// Tasks × engines, each cell the speedup of an engine over a chosen baseline engine with its
-/// bootstrap CI: the one table that answers "what does engine X buy me on workload Y".
+/// trial-level CI: the one table that answers "what does engine X buy me on workload Y".
 public struct PivotTable: Sendable, Equatable {
     public struct Cell: Sendable, Equatable {
         public var engine: String
         public var median: Double?
         /// Baseline over engine, oriented by the metric (above 1: better than the baseline).
         public var speedup: Double?
+        /// Trial-level t interval of the speedup (trials, not steps, are the replicates); nil below 2 trials a side.
         public var interval: ConfidenceInterval?
+        public var trials: Int = 0
     }
 
     /// One task × machine × batch size.
@@ -56,14 +58,15 @@ public struct PivotTable: Sendable, Equatable {
             let cells = engines.map { engine -> Cell in
                 guard let candidate = slot.first(where: { $0.engine == engine }) else { return Cell(engine: engine) }
                 var cell = Cell(engine: engine, median: candidate.median)
-                if let baseline, let ratio = RatioConfidence(
-                    baseline: baseline.samples, candidate: candidate.samples, level: settings.confidenceLevel,
-                    resamples: settings.resamples, seed: settings.seed) {
-                    cell.speedup = MetricDirection.speedup(fromRatio: ratio.ratio, metric: wanted)
-                    let lowerIsBetter = MetricDirection.polarity(of: wanted) == .lowerIsBetter
-                    cell.interval = ratio.interval.map {
-                        lowerIsBetter ? ConfidenceInterval(lower: 1 / $0.upper, upper: 1 / $0.lower, level: $0.level) : $0
-                    }
+                if let baseline, let comparison = SampleComparison(baseline: baseline, candidate: candidate,
+                                                                   settings: settings) {
+                    cell.median = comparison.candidateMedian
+                    cell.speedup = comparison.speedup
+                    cell.interval = comparison.speedupInterval
+                    cell.trials = comparison.candidateTrials
+                } else {
+                    cell.median = candidate.trialEstimate()?.estimate ?? candidate.median
+                    cell.trials = candidate.trialCount
                 }
                 return cell
             }
@@ -93,7 +96,7 @@ public enum PivotReport {
     }
 
     public static func markdown(_ pivot: PivotTable) -> String {
-        var lines = ["Speedup over `\(pivot.baselineEngine)` (ratio of medians, 95% bootstrap CI):", "",
+        var lines = ["Speedup over `\(pivot.baselineEngine)` (ratio of trial medians, 95% CI over trials):", "",
                      MarkdownReport.row(["task · machine · batch", "metric"] + pivot.engines),
                      MarkdownReport.rule(["l", "l"] + pivot.engines.map { _ in "r" })]
         lines += pivot.lines.map { MarkdownReport.row([$0.label, $0.metric] + $0.cells.map(cellText)) }
@@ -110,7 +113,8 @@ public enum PivotReport {
                     ("batchSize", .optional(line.batchSize)), ("metric", .string(line.metric)), ("unit", .string(line.unit)),
                     ("cells", .array(line.cells.map { cell in
                         .object([("engine", .string(cell.engine)), ("median", .optional(cell.median)),
-                                 ("speedup", .optional(cell.speedup)), ("speedupCI", JSONReport.interval(cell.interval))])
+                                 ("speedup", .optional(cell.speedup)), ("speedupCI", JSONReport.interval(cell.interval)),
+                                 ("trials", .integer(Int64(cell.trials)))])
                     })),
                 ])
             })),

@@ -27,6 +27,7 @@ public enum ReportBuilder {
         return result.series.map { series in
             var row = row(for: result, metric: series.metric, unit: series.unit, summary: SampleSummary(series.values))
             row.samples = series.values
+            row.sampleTrials = series.trials
             return row
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Measurement
 
 /// One line of a comparison report: a case × metric with its summary statistics.
 ///
@@ -34,6 +35,10 @@ public struct ReportRow: Sendable, Equatable {
     /// The raw values behind the statistics (NaNs kept), for confidence intervals, rank tests and
     /// the JSON report; empty for a case without samples.
     public var samples: [Double] = []
+    /// The trial (round) index of each of `samples`: intervals and tests are built per trial.
+    public var sampleTrials: [Int] = []
+    /// True for a baseline file's committed number (a reference value, not a sample of trials).
+    public var isReference = false
 
     public init(runID: Int64, machine: String, task: String, taskKind: String, engine: String, model: String,
                 dataset: String, batchSize: Int?, metric: String, unit: String, n: Int, median: Double?,
@@ -59,4 +64,21 @@ public struct ReportRow: Sendable, Equatable {
         self.caseStatus = caseStatus
         self.message = message
     }
+
+    /// `samples` grouped by trial; every sample in trial 0 when no trial indexes were recorded.
+    public var trialSamples: [TrialSamples] {
+        let trials = sampleTrials.count == samples.count ? sampleTrials : [Int](repeating: 0, count: samples.count)
+        return TrialSamples.grouping(samples, trials: trials)
+    }
+
+    /// The trial-level estimate and interval (see `TrialEstimate`), the interval widened by the run-to-run spread
+    /// so that it is about the case on this machine, not only this run; nil without samples.
+    public func trialEstimate(level: Double = 0.95,
+                              runSpread: Double = ComparisonSettings.defaultRunSpread) -> TrialEstimate? {
+        let drifts = !isReference && MetricDirection.driftsBetweenRuns(unit: unit)
+        return TrialEstimate(trialSamples, level: level, runSpread: drifts ? runSpread : 0)
+    }
+
+    /// Number of trials with samples.
+    public var trialCount: Int { trialSamples.count }
 }

@@ -37,6 +37,7 @@ public struct ReportSelection: Sendable {
             runs.append(run)
             rows += try ReportBuilder.rows(from: store, runID: id)
         }
+        try filter.validate(against: rows)
         return ReportSelection(runs: runs, rows: filter.apply(rows))
     }
 

@@ -23,19 +23,34 @@ public struct GeometricMeanSpeedup: Sendable, Equatable {
     public var count: Int
 }
 
+/// A baseline measurement the candidate did not reproduce: its case failed, was skipped, timed out,
+/// crashed, recorded no samples of the metric, or did not run at all.
+public struct MissingMeasurement: Sendable, Equatable {
+    public var key: CaseMatchKey
+    /// "failed: trial 2: timeout: …", "recorded no step_time samples", "did not run".
+    public var reason: String
+}
+
 /// Baseline rows against candidate rows, matched by `CaseMatchKey`: what `dlbench compare` prints and
 /// what `dlbench check --baseline-…` gates on.
 public struct RunComparison: Sendable, Equatable {
     public var rows: [ComparisonRow]
-    /// Keys with numbers on one side only (a new or removed case, or a failed one).
-    public var onlyInBaseline: [CaseMatchKey]
+    /// Baseline measurements without a candidate measurement, with the reason (the gate fails on them).
+    public var onlyInBaseline: [CaseMatchKey] { missingInCandidate.map(\.key) }
+    public var missingInCandidate: [MissingMeasurement]
     public var onlyInCandidate: [CaseMatchKey]
+    /// True when trials were paired by round (an interleaved A/B run of two builds).
+    public var paired: Bool
     /// One line per metric (in first-seen order), then "all".
     public var geometricMeans: [GeometricMeanSpeedup]
     public var settings: ComparisonSettings
 
-    public init(baseline: [ReportRow], candidate: [ReportRow], settings: ComparisonSettings = ComparisonSettings()) {
+    /// `paired`: the two sides ran round by round in one interleaved run (`dlbench run --baseline-binary`), so
+    /// trial i of the baseline and trial i of the candidate shared the machine's moment.
+    public init(baseline: [ReportRow], candidate: [ReportRow], settings: ComparisonSettings = ComparisonSettings(),
+                paired: Bool = false) {
         self.settings = settings
+        self.paired = paired
         let measuredBaseline = RunComparison.measured(baseline)
         let measuredCandidate = RunComparison.measured(candidate)
         let baselineByKey = Dictionary(measuredBaseline.map { (CaseMatchKey($0), $0) }, uniquingKeysWith: { first, _ in first })
@@ -53,18 +68,31 @@ public struct RunComparison: Sendable, Equatable {
                 onlyInCandidate.append(key)
                 continue
             }
-            guard let comparison = SampleComparison(baseline: match.samples, candidate: row.samples, metric: key.metric,
-                                                    settings: settings) else { continue }
+            guard let comparison = SampleComparison(baseline: match, candidate: row, settings: settings,
+                                                    paired: paired, acrossRuns: true) else { continue }
             rows.append(ComparisonRow(key: key, unit: row.unit, baseline: match, candidate: row, comparison: comparison))
         }
         self.rows = rows
         self.onlyInCandidate = onlyInCandidate
         var baselineSeen = Set<CaseMatchKey>()
         let matchedKeys = Set(rows.map { CaseMatchKey($0.baseline) })
-        onlyInBaseline = measuredBaseline.map(CaseMatchKey.init).filter {
+        missingInCandidate = measuredBaseline.map(CaseMatchKey.init).filter {
             !candidateKeys.contains($0) && !matchedKeys.contains($0) && baselineSeen.insert($0).inserted
-        }
+        }.map { MissingMeasurement(key: $0, reason: RunComparison.reason(missing: $0, candidate: candidate)) }
         geometricMeans = RunComparison.geometricMeans(rows)
+    }
+
+    /// Why the candidate has no numbers for `key`: its case's status and message when it ran, else "did not run".
+    static func reason(missing key: CaseMatchKey, candidate: [ReportRow]) -> String {
+        let sameCase = candidate.filter {
+            $0.task == key.task && $0.engine == key.engine && $0.batchSize == key.batchSize
+                && (key.machine.isEmpty || $0.machine == key.machine)
+        }
+        guard let first = sameCase.first else { return "did not run in the candidate" }
+        if first.caseStatus != "succeeded" {
+            return first.caseStatus + (first.message.map { ": " + TableReport.singleLine($0, limit: 160) } ?? "")
+        }
+        return "recorded no \(key.metric) samples"
     }
 
     /// Rows with numbers: a failed or skipped case has nothing to compare.

@@ -36,3 +36,19 @@ enum StatisticFormatting {
         return factor(1 / speedup) + (isTime ? " slower" : " worse")
     }
 }
+
+extension StatisticFormatting {
+    /// "about 14 trials per side would decide it" (per build for a paired run).
+    static func trialsNeededSentence(_ comparison: SampleComparison) -> String {
+        let side = comparison.design == .paired ? "build" : comparison.design == .reference ? "run" : "side"
+        guard let needed = comparison.trialsNeeded else {
+            return "too few trials to decide (at least 2 per \(side) are needed)"
+        }
+        if needed > 1000 && comparison.runSpread > 0 {
+            return "more trials cannot decide it across separate runs (run-to-run spread \(percent(comparison.runSpread))); "
+                + "run both builds in one interleaved run (dlbench run --baseline-binary)"
+        }
+        if needed > 1000 { return "the trials cannot decide it (more than 1000 per \(side) would be needed)" }
+        return "cannot tell yet; about \(needed) trials per \(side) would decide it"
+    }
+}

@@ -1,6 +1,11 @@
 import Foundation
+import Measurement
 
 /// Report rows as an aligned terminal table, for reading results right after a run.
+///
+/// "trial median" is the geometric mean of the per-trial medians and "95% CI" its t interval over trials
+/// (the worker process is the unit of replication); p10–p90 describe the pooled steps; "trials×n" is the
+/// number of trials × samples per trial.
 ///
 /// Rows keep the builder's order (case order, then metric); a task, engine or machine name is
 /// shown only where it changes, so each case reads as a block. Numbers are right-aligned and
@@ -14,9 +19,10 @@ public enum TableReport {
             .init(title: "machine", alignment: .left),
             .init(title: "batch", alignment: .right),
             .init(title: "metric", alignment: .left),
-            .init(title: "median", alignment: .right),
+            .init(title: "trial median", alignment: .right),
+            .init(title: "95% CI", alignment: .right),
             .init(title: "p10–p90", alignment: .right),
-            .init(title: "n", alignment: .right),
+            .init(title: "trials×n", alignment: .right),
             .init(title: "unit", alignment: .left),
             .init(title: "status", alignment: .left),
         ])
@@ -26,7 +32,9 @@ public enum TableReport {
             let sameCase = caseKey == previousCase
             previousCase = caseKey
             let sameTask = sameCase || table.rows.last?.first?.text == row.task && !row.task.isEmpty
-            let scale = QuantityScale.choose(unit: row.unit, magnitude: row.median)
+            let estimate = row.trialEstimate()
+            let scale = QuantityScale.choose(unit: row.unit, magnitude: estimate?.estimate ?? row.median)
+            let interval = estimate?.interval.map { "\(scale.format($0.lower))–\(scale.format($0.upper))" } ?? ""
             let spread = row.p10 == nil ? "" : "\(scale.format(row.p10))–\(scale.format(row.p90))"
             table.append([
                 .init(sameTask ? "" : row.task),
@@ -34,9 +42,10 @@ public enum TableReport {
                 .init(sameCase ? "" : row.machine),
                 .init(sameCase ? "" : row.batchSize.map(String.init) ?? "-"),
                 .init(row.metric.isEmpty ? "-" : row.metric),
-                .init(scale.format(row.median)),
+                .init(scale.format(estimate?.estimate ?? row.median)),
+                .init(interval),
                 .init(spread, style: TerminalStyle.dim),
-                .init(row.n == 0 ? "" : String(row.n)),
+                .init(estimate?.replicationLabel ?? ""),
                 .init(row.metric.isEmpty ? "" : scale.unit),
                 statusCell(row),
             ])

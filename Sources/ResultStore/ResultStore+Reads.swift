@@ -135,7 +135,7 @@ extension ResultStore {
     /// trial order, then sequence order.
     private func seriesByCase(_ db: Database, runID: Int64) throws -> [Int64: [MetricSeries]] {
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT t.case_id, s.metric, s.unit, s.value
+            SELECT t.case_id, t.trial_index, s.metric, s.unit, s.value
             FROM samples s JOIN trials t ON t.id = s.trial_id JOIN cases c ON c.id = t.case_id
             WHERE c.run_id = ?
             ORDER BY t.case_id, t.trial_index, s.sequence, s.id
@@ -146,12 +146,15 @@ extension ResultStore {
             let caseID: Int64 = row["case_id"]
             let metric: String = row["metric"]
             let value: Double = (row["value"] as Double?) ?? .nan
+            let trial: Int = row["trial_index"]
             if let position = positions[caseID]?[metric] {
                 series[caseID]?[position].values.append(value)
+                series[caseID]?[position].trials.append(trial)
             } else {
                 let unit: String = row["unit"]
                 positions[caseID, default: [:]][metric] = series[caseID, default: []].count
-                series[caseID, default: []].append(MetricSeries(metric: metric, unit: unit, values: [value]))
+                series[caseID, default: []].append(MetricSeries(metric: metric, unit: unit, values: [value],
+                                                                trials: [trial]))
             }
         }
         return series

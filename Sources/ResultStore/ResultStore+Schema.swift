@@ -14,6 +14,9 @@ extension ResultStore {
         migrator.registerMigration("v3-kernel-profile") { db in
             try db.execute(sql: kernelProfileSchema)
         }
+        migrator.registerMigration("v4-run-pairs") { db in
+            try db.execute(sql: runPairSchema)
+        }
         return migrator
     }
 

@@ -114,6 +114,14 @@ extension ResultStore {
         }
     }
 
+    /// Like `finishCase`, but only while the case is still pending or running (a finished case keeps its status).
+    public func finishCaseIfOpen(caseID: Int64, status: CaseStatus, message: String?) throws {
+        try write("finishing case \(caseID)") { db in
+            try db.execute(sql: "UPDATE cases SET status = ?, message = ? WHERE id = ? AND status IN ('pending', 'running')",
+                           arguments: [status.rawValue, message, caseID])
+        }
+    }
+
     /// Records how a run ended.
     public func finishRun(runID: Int64, status: RunStatus, endedAt: Date) throws {
         try write("finishing run \(runID)") { db in

@@ -21,10 +21,15 @@ public final class BenchmarkRunner {
     let store: ResultStore
     let observer: (RunEvent) -> Void
     let isolation: CaseIsolation
+    /// The worker of a second dlbench build for an interleaved A/B run: every case runs once per build per round,
+    /// into a baseline run and this build's run, recorded as a `RunPair`. Nil: this build only.
+    let baselineWorker: WorkerCommand?
 
-    public init(store: ResultStore, isolation: CaseIsolation = .inProcess, observer: @escaping (RunEvent) -> Void = { _ in }) {
+    public init(store: ResultStore, isolation: CaseIsolation = .inProcess, baselineWorker: WorkerCommand? = nil,
+                observer: @escaping (RunEvent) -> Void = { _ in }) {
         self.store = store
         self.isolation = isolation
+        self.baselineWorker = baselineWorker
         self.observer = observer
     }
 
@@ -32,27 +37,23 @@ public final class BenchmarkRunner {
         let fingerprints = Dictionary(uniqueKeysWithValues: benchmark.machines.map {
             ($0.name, EnvironmentFingerprint.collect(threads: $0.threads))
         })
-        let runID = try store.beginRun(protocolName: benchmark.name, protocolPath: protocolPath, protocolText: protocolText,
-                                       startedAt: Date(), dlbenchCommit: fingerprints.values.first?.gitCommit)
-        var machineIDs: [String: Int64] = [:]
-        for machine in benchmark.machines {
-            if let fingerprint = fingerprints[machine.name] {
-                machineIDs[machine.name] = try store.recordMachine(runID: runID, name: machine.name, fingerprint: fingerprint)
-            }
-        }
         let planned = CasePlanner.plan(benchmark)
-        var caseIDs: [Int64] = []
-        for plannedCase in planned {
-            caseIDs.append(try store.addCase(NewCase(
-                runID: runID, machineID: machineIDs[plannedCase.machine.name] ?? 0, task: plannedCase.task.name,
-                taskKind: plannedCase.task.kind.rawValue, engine: plannedCase.engine.name,
-                engineKind: plannedCase.engine.kind.rawValue, model: plannedCase.task.model,
-                dataset: plannedCase.task.dataset, batchSize: plannedCase.batchSize,
-                configJSON: CaseConfiguration.json(plannedCase))))
+        let baselineRun = try baselineWorker.map { worker -> BaselineRun in
+            let (runID, caseIDs) = try recordRun(benchmark, planned: planned, fingerprints: fingerprints,
+                                                 protocolPath: protocolPath, protocolText: protocolText, commit: nil)
+            return BaselineRun(runID: runID, caseIDs: caseIDs, worker: worker)
+        }
+        let (runID, caseIDs) = try recordRun(benchmark, planned: planned, fingerprints: fingerprints,
+                                             protocolPath: protocolPath, protocolText: protocolText,
+                                             commit: fingerprints.values.first?.gitCommit)
+        if let baselineRun {
+            try store.recordPair(RunPair(baselineRunID: baselineRun.runID, candidateRunID: runID,
+                                         baselineBinary: baselineRun.worker.executable))
         }
         let overhead = HarnessOverhead.measure().median
         var context = RunContext(runID: runID, benchmark: benchmark, protocolPath: protocolPath, protocolText: protocolText,
                                  planned: planned, caseIDs: caseIDs)
+        context.baseline = baselineRun
         for warning in environmentWarnings(fingerprints.values.first) { try emit(warning, caseID: nil, in: &context) }
         try store.recordMeasurement(runID: runID, RunMeasurement(
             orderSeed: context.orderSeed, harnessOverheadNanoseconds: overhead, isolation: isolation.label))
@@ -61,10 +62,26 @@ public final class BenchmarkRunner {
         defer { context.handOff?.remove() }
         try runRounds(&context)
 
+        let finishedAll = context.status == .completed
         for index in planned.indices where !context.failed.contains(index) {
-            let finishedAll = context.status == .completed
-            try store.finishCase(caseID: caseIDs[index], status: finishedAll ? .succeeded : .failed,
-                                 message: finishedAll ? nil : "run interrupted before all trials finished")
+            for caseID in [caseIDs[index]] + (baselineRun.map { [$0.caseIDs[index]] } ?? []) {
+                try store.finishCase(caseID: caseID, status: finishedAll ? .succeeded : .failed,
+                                     message: finishedAll ? nil : "run interrupted before all trials finished")
+            }
+        }
+        if let baselineRun {
+            // A case that failed on one build: the other build's case is closed too, with the reason.
+            for index in context.failed.sorted() {
+                for caseID in [caseIDs[index], baselineRun.caseIDs[index]] {
+                    try store.finishCaseIfOpen(caseID: caseID, status: .failed,
+                                               message: "the other build's trial of this case failed")
+                }
+            }
+            try store.recordMeasurement(runID: baselineRun.runID, RunMeasurement(
+                orderSeed: context.orderSeed, harnessOverheadNanoseconds: overhead,
+                isolation: "process (baseline build \(baselineRun.worker.executable))",
+                stoppingReason: context.stoppingReason))
+            try store.finishRun(runID: baselineRun.runID, status: context.status, endedAt: Date())
         }
         for warning in try resultWarnings(context, overheadNanoseconds: overhead) {
             try emit(warning.warning, caseID: warning.caseID, in: &context)
@@ -76,6 +93,30 @@ public final class BenchmarkRunner {
         observer(.finished(runID: runID, status: context.status.rawValue))
         return Outcome(runID: runID, status: context.status, warnings: context.warnings,
                        stoppingReason: context.stoppingReason)
+    }
+
+    /// Begins a run with its machines and planned cases; returns the run id and the case ids in plan order.
+    private func recordRun(_ benchmark: BenchmarkProtocol, planned: [PlannedCase],
+                           fingerprints: [String: EnvironmentFingerprint], protocolPath: String, protocolText: String,
+                           commit: String?) throws -> (Int64, [Int64]) {
+        let runID = try store.beginRun(protocolName: benchmark.name, protocolPath: protocolPath, protocolText: protocolText,
+                                       startedAt: Date(), dlbenchCommit: commit)
+        var machineIDs: [String: Int64] = [:]
+        for machine in benchmark.machines {
+            if let fingerprint = fingerprints[machine.name] {
+                machineIDs[machine.name] = try store.recordMachine(runID: runID, name: machine.name, fingerprint: fingerprint)
+            }
+        }
+        var caseIDs: [Int64] = []
+        for plannedCase in planned {
+            caseIDs.append(try store.addCase(NewCase(
+                runID: runID, machineID: machineIDs[plannedCase.machine.name] ?? 0, task: plannedCase.task.name,
+                taskKind: plannedCase.task.kind.rawValue, engine: plannedCase.engine.name,
+                engineKind: plannedCase.engine.kind.rawValue, model: plannedCase.task.model,
+                dataset: plannedCase.task.dataset, batchSize: plannedCase.batchSize,
+                configJSON: CaseConfiguration.json(plannedCase))))
+        }
+        return (runID, caseIDs)
     }
 
     private func emit(_ warning: NoiseWarning, caseID: Int64?, in context: inout RunContext) throws {
@@ -113,8 +154,13 @@ struct RunContext {
     let caseIDs: [Int64]
     var failed = Set<Int>()
     var settled = Set<Int>()
-    var trialsDone: [Int: Int] = [:]
-    var primarySamples: [Int: [Double]] = [:]
+    /// Per case, the primary metric's samples of each finished trial (this build; the baseline build apart).
+    var primaryTrials: [Int: [TrialSamples]] = [:]
+    var baselinePrimaryTrials: [Int: [TrialSamples]] = [:]
+    /// Per case, wall-clock seconds its trials took (both builds), for `maxSecondsPerCase`.
+    var secondsUsed: [Int: Double] = [:]
+    /// The baseline build's run of an interleaved A/B run.
+    var baseline: BaselineRun?
     var datasets: [String: LabeledDataset] = [:]
     /// Files for external engines' workers (created on first use, removed when the run ends).
     var handOff: ExternalHandOff?
@@ -132,6 +178,13 @@ struct RunContext {
         self.caseIDs = caseIDs
     }
 
-    /// The seed of the interleaved order (and of the stopping rule's bootstrap): the protocol seed.
+    /// The seed of the interleaved order: the protocol seed.
     var orderSeed: UInt64 { benchmark.seed }
+}
+
+/// The baseline build's side of an interleaved A/B run: its run, its case ids (in plan order) and its worker.
+struct BaselineRun {
+    let runID: Int64
+    let caseIDs: [Int64]
+    let worker: WorkerCommand
 }

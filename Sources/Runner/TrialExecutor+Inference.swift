@@ -19,7 +19,7 @@ extension TrialExecutor {
             _ = try engine.infer(inputs: inputs[index % inputs.count])
         }
         BufferPool.shared.resetPeak()
-        let allocationsBefore = Self.allocationCount
+        let allocationsBefore = Self.allocationCounts
         var profile = MeasuredKernelProfile(engine: engine, active: plannedCase.engine.profileKernels)
         try profile.begin()
         var samples: [MetricSample]
@@ -36,10 +36,12 @@ extension TrialExecutor {
             (samples, queries) = try server(engine: engine, spec: spec, settings: settings, inputs: inputs, profile: &profile)
         }
         try profile.end(steps: queries)  // a no-op after the server scenario, which ends it before its rate search
-        let allocations = Self.allocationCount - allocationsBefore
+        let allocationsAfter = Self.allocationCounts
         samples += [
             sample(.peakLiveBytes, Double(BufferPool.shared.snapshot.peakLiveBytes)),
-            sample(.allocationsPerStep, Double(allocations) / Double(max(queries, 1))),
+            sample(.allocationsPerStep, Double(allocationsAfter.requests - allocationsBefore.requests) / Double(max(queries, 1))),
+            sample(.systemAllocationsPerStep,
+                   Double(allocationsAfter.system - allocationsBefore.system) / Double(max(queries, 1))),
         ].compactMap { $0 }
         samples += EngineStatisticsSamples.samples(engine, metrics: metrics)
         return TrialResult(samples: samples, kernelTimes: profile.kernelTimes)

@@ -22,13 +22,27 @@ extension TrialExecutor {
         case let .epochs(count): measuredSteps = count * batches.stepsPerEpoch
         }
         var throttle = ProgressThrottle()
+        // Evaluations for a quality target are not steps: their buffers stay out of the per-step memory metrics.
+        var evaluationAllocations = (requests: 0, system: 0)
+        var peakOutsideEvaluations = 0
+        func evaluate() throws -> Double {
+            let before = Self.allocationCounts
+            peakOutsideEvaluations = max(peakOutsideEvaluations, BufferPool.shared.snapshot.peakLiveBytes)
+            defer {
+                let after = Self.allocationCounts
+                evaluationAllocations.requests += after.requests - before.requests
+                evaluationAllocations.system += after.system - before.system
+                BufferPool.shared.resetPeak()
+            }
+            return try accuracy(engine: engine, split: dataset.test)
+        }
 
         func step(_ index: Int) throws -> (loss: Float, nanoseconds: UInt64, rows: Int) {
             let batch = batches.next()
             let (loss, nanoseconds) = try StepTimer.time { try engine.trainStep(inputs: batch.inputs, labels: batch.labels) }
             if firstLosses.count < agreementReference.count { firstLosses.append(Double(loss)) }
             guard loss.isFinite else { throw RunnerError.diverged(step: index, loss: loss) }
-            try clock.stepFinished { try profile.excluding { try accuracy(engine: engine, split: dataset.test) } }
+            try clock.stepFinished { try profile.excluding { try evaluate() } }
             return (loss, nanoseconds, batch.labels.elementCount)
         }
 
@@ -49,7 +63,9 @@ extension TrialExecutor {
         }
 
         BufferPool.shared.resetPeak()
-        let allocationsBefore = Self.allocationCount
+        peakOutsideEvaluations = 0
+        evaluationAllocations = (0, 0)
+        let allocationsBefore = Self.allocationCounts
         let stepsPerEpoch = batches.stepsPerEpoch
         var totalNanoseconds: UInt64 = 0
         var epochNanoseconds: UInt64 = 0
@@ -73,16 +89,21 @@ extension TrialExecutor {
             }
         }
         try profile.end(steps: measuredSteps)
+        var allocationsAfter = Self.allocationCounts
+        allocationsAfter.requests -= evaluationAllocations.requests
+        allocationsAfter.system -= evaluationAllocations.system
+        let peakLiveBytes = max(peakOutsideEvaluations, BufferPool.shared.snapshot.peakLiveBytes)
         try clock.trainingFinished { try accuracy(engine: engine, split: dataset.test) }
-        let allocations = Self.allocationCount - allocationsBefore
         if metrics.contains(.stepTime) {
             samples += stepTimes.map { MetricSample(metric: Metric.stepTime.rawValue, unit: Metric.stepTime.unit, value: $0) }
         }
         samples += [
             sample(.samplesPerSecond, Double(totalSamples) / max(Double(totalNanoseconds) / 1e9, 1e-12)),
             sample(.finalLoss, Double(lastLoss)),
-            sample(.peakLiveBytes, Double(BufferPool.shared.snapshot.peakLiveBytes)),
-            sample(.allocationsPerStep, Double(allocations) / Double(max(measuredSteps, 1))),
+            sample(.peakLiveBytes, Double(peakLiveBytes)),
+            sample(.allocationsPerStep, Double(allocationsAfter.requests - allocationsBefore.requests) / Double(max(measuredSteps, 1))),
+            sample(.systemAllocationsPerStep,
+                   Double(allocationsAfter.system - allocationsBefore.system) / Double(max(measuredSteps, 1))),
         ].compactMap { $0 }
         if metrics.contains(.testAccuracy) {
             samples += [sample(.testAccuracy, try accuracy(engine: engine, split: dataset.test))].compactMap { $0 }

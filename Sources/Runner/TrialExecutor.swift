@@ -72,12 +72,17 @@ struct TrialExecutor {
         }
     }
 
-    /// Tensor-buffer system allocations so far (pool misses), for allocations per step.
-    static var allocationCount: Int { BufferPool.shared.snapshot.allocations }
+    /// Tensor-buffer requests and system allocations (pool misses) so far, for the per-step allocation metrics.
+    static var allocationCounts: (requests: Int, system: Int) {
+        let counters = BufferPool.shared.snapshot
+        return (counters.requests, counters.allocations)
+    }
 
-    /// Seed of everything random in this trial: protocol seed, case and trial index.
+    /// Seed of what a trial draws (the server scenario's arrivals): protocol seed, task, machine, batch size and
+    /// trial index — not the engine, so every engine of a round faces the same arrival schedule.
     var trialSeed: UInt64 {
-        SplitMix64.derivedSeed(benchmark.seed, WorkloadFactory.stableHash(plannedCase.label), UInt64(trialIndex))
+        let workload = "\(plannedCase.task.name) · \(plannedCase.machine.name) · batch \(plannedCase.batchSize)"
+        return SplitMix64.derivedSeed(benchmark.seed, WorkloadFactory.stableHash(workload), UInt64(trialIndex))
     }
 }
 

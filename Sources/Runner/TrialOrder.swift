@@ -14,3 +14,13 @@ public enum TrialOrder {
         return order
     }
 }
+
+extension TrialOrder {
+    /// The builds of one case in one round: this build alone, or with a baseline build both, in an order drawn
+    /// from the seed, the round and the case so neither build always runs first (warm caches, turbo budget).
+    static func sides(round: Int, caseIndex: Int, seed: UInt64, paired: Bool) -> [BuildSide] {
+        guard paired else { return [.current] }
+        var generator = SplitMix64(seed: SplitMix64.derivedSeed(seed, UInt64(round), 0xAB, UInt64(caseIndex)))
+        return generator.nextIndex(below: 2) == 0 ? [.baseline, .current] : [.current, .baseline]
+    }
+}

@@ -14,15 +14,25 @@ struct CheckCommand: ParsableCommand {
           --baseline-run ID [--baseline-db PATH]   a stored run (another database with --baseline-db)
           --baseline-file PATH                     a committed JSON report (`dlbench report --format json`) or the
                                                    small format of docs/report-json.md
-          (none of these)                          the `expectations` of the run's protocol (or of --protocol-file):
-                                                   relations between engines within the run, e.g. fused ≥ 1.3× eager
-        Against a baseline, a case × metric regresses when it is worse in the metric's direction (time: slower; \
-        throughput: lower) with Mann–Whitney p < --alpha AND by more than its threshold (--threshold, \
-        --metric-threshold). An expectation fails when its speedup (ratio of medians) is below its bound or its cases \
-        have no samples. Each failing case is printed with the figures that failed it. See docs/regression-gate.md.
+          (none of these)                          the baseline build's run when the run came from `dlbench run \
+                                                   --baseline-binary` (paired by round); else the `expectations` of
+                                                   the run's protocol (or of --protocol-file): relations between
+                                                   engines within the run, e.g. fused ≥ 1.3× eager
+        Every trial (worker process) is one observation: its median. Against a baseline, a case × metric regresses \
+        when it is worse in the metric's direction (time: slower; throughput: lower) with a trial-level t test p < \
+        --alpha AND by more than its threshold (--threshold, --metric-threshold); two separate runs also differ by \
+        the machine's drift between runs (--run-spread, default 3.5%, measured by scripts/calibrate-gate.sh), which \
+        no number of trials removes — pair them with `run --baseline-binary` to decide small changes. A baseline case that the run \
+        failed, skipped, timed out or has no samples for fails the gate with its reason. When the trials cannot \
+        tell (not significant, but the interval reaches past the threshold), the check is inconclusive and says how \
+        many trials per side would decide it; --inconclusive pass (default) prints it and passes, --inconclusive \
+        fail fails on it. An expectation fails when its whole (1 − alpha) interval lies below its bound, is \
+        inconclusive when only its estimate does, and fails when its cases have no samples. See \
+        docs/regression-gate.md.
 
-        Exit status: 0 no regression, 1 regression, 2 usage or data error (unknown run, unreadable file, no \
-        expectations).
+        Exit status: 0 no regression, 1 regression (or a failed or missing case, or an inconclusive check with \
+        --inconclusive fail), 2 usage or data error (unknown run, unreadable file, unknown --task/--engine/\
+        --machine/--metric value, no expectations, nothing checked).
         """
     )
 
@@ -45,6 +55,9 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Also print passing checks.")
     var verbose = false
 
+    @Option(help: ArgumentHelp("What an inconclusive check does: pass (default) or fail.", valueName: "pass|fail"))
+    var inconclusive: String = "pass"
+
     @OptionGroup var filters: ReportFilterOptions
     @OptionGroup var comparisonOptions: ComparisonOptions
     @OptionGroup var database: DatabaseOptions
@@ -58,6 +71,7 @@ struct CheckCommand: ParsableCommand {
             throw ExitCode(2)
         }
         print(result.rendered(verbose: verbose), terminator: "")
+        if result.checkCount == 0 { throw ExitCode(2) }
         if !result.passed { throw ExitCode(1) }
     }
 
@@ -68,24 +82,42 @@ struct CheckCommand: ParsableCommand {
         if baselineDatabase != nil && baselineRun == nil {
             throw CommandFailure("--baseline-db needs --baseline-run (the run to read from it)")
         }
+        guard let policy = InconclusivePolicy(rawValue: inconclusive) else {
+            throw CommandFailure("--inconclusive takes pass or fail, found '\(inconclusive)'")
+        }
         let settings = try comparisonOptions.settings()
         let store = try database.open()
         let selection = try ReportSelection.load(from: store, runIDs: runID.map { [$0] } ?? [], filter: filters.filter)
+        let candidateRun = selection.runs.first?.id
+        let pair = try candidateRun.flatMap { try store.pair(containing: $0) }
         if let baselineRun {
             let baselineStore = try baselineDatabase.map { try DatabaseOptions.open(path: $0) } ?? store
             let baseline = try ReportSelection.load(from: baselineStore, runIDs: [baselineRun], filter: filters.filter)
-            return RegressionGate.gate(RunComparison(baseline: baseline.rows, candidate: selection.rows, settings: settings))
+            let paired = baselineDatabase == nil && pair.map {
+                Set([$0.baselineRunID, $0.candidateRunID]) == Set([baselineRun, candidateRun ?? -1])
+            } == true
+            return RegressionGate.gate(RunComparison(baseline: baseline.rows, candidate: selection.rows, settings: settings,
+                                                     paired: paired), inconclusive: policy)
         }
         if let baselineFile {
             let baseline = filters.filter.apply(try BaselineFile.load(path: baselineFile))
-            return RegressionGate.gate(RunComparison(baseline: baseline, candidate: selection.rows, settings: settings))
+            return RegressionGate.gate(RunComparison(baseline: baseline, candidate: selection.rows, settings: settings),
+                                       inconclusive: policy)
+        }
+        if protocolFile == nil, let pair, pair.candidateRunID == candidateRun {
+            let baseline = try ReportSelection.load(from: store, runIDs: [pair.baselineRunID], filter: filters.filter)
+            print("checking run \(pair.candidateRunID) against its baseline build's run \(pair.baselineRunID) "
+                  + "(\(pair.baselineBinary)), trials paired by round")
+            return RegressionGate.gate(RunComparison(baseline: baseline.rows, candidate: selection.rows, settings: settings,
+                                                     paired: true), inconclusive: policy)
         }
         let expectations = try loadExpectations(runID: selection.runs.first?.id, store: store)
         guard !expectations.isEmpty else {
             throw CommandFailure("nothing to check: no --baseline-run or --baseline-file, and the protocol has no "
                                  + "`expectations` (see docs/regression-gate.md)")
         }
-        return RegressionGate.gate(ExpectationCheck.evaluate(expectations, rows: selection.rows, settings: settings))
+        return RegressionGate.gate(ExpectationCheck.evaluate(expectations, rows: selection.rows, settings: settings),
+                                   inconclusive: policy)
     }
 
     private func loadExpectations(runID: Int64?, store: ResultStore) throws -> [PerformanceExpectation] {

@@ -6,12 +6,15 @@ import ResultStore
 struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
-        abstract: "Compare two runs case by case (ratio with CI, Mann–Whitney U, verdict).",
+        abstract: "Compare two runs case by case (trial-level ratio with CI, t test, verdict).",
         discussion: """
-        Cases are matched by task, engine, machine, batch size and metric. For each: both medians, the ratio B/A \
-        with its seeded bootstrap 95% CI, the two-sided Mann–Whitney p-value and a verdict — faster/slower (better/\
-        worse for non-time metrics) only when p < --alpha AND the change exceeds --threshold — then the geometric \
-        mean speedup per metric and overall. RUN_B may come from another database with --db-b (e.g. another \
+        Cases are matched by task, engine, machine, batch size and metric. Each trial (worker process) counts as \
+        one observation: its median. For each case: both trial medians (geometric mean over trials), the ratio B/A \
+        with its 95% CI, the p-value of a t test on log trial medians (Welch; paired by round when A and B are the \
+        two builds of one `run --baseline-binary`; separate runs add --run-spread), trials × samples, and a verdict — faster/slower (better/worse \
+        for non-time metrics) when p < --alpha AND the change exceeds --threshold; same when the (1 − alpha) CI \
+        lies within the threshold; otherwise inconclusive, with the trials per side that would decide — then the \
+        geometric mean speedup per metric and overall. RUN_B may come from another database with --db-b (e.g. another \
         machine; such rows are marked "other machine").
 
           dlbench compare 3 4
@@ -45,10 +48,15 @@ struct CompareCommand: ParsableCommand {
         do {
             let rowsA = try ReportSelection.load(from: storeA, runIDs: [runA], filter: filters.filter).rows
             let rowsB = try ReportSelection.load(from: storeB, runIDs: [runB], filter: filters.filter).rows
-            let comparison = RunComparison(baseline: rowsA, candidate: rowsB, settings: settings)
+            // Two halves of one interleaved A/B run compare round by round.
+            let pair = databaseB == nil ? try storeA.pair(containing: runB) : nil
+            let paired = pair.map { Set([$0.baselineRunID, $0.candidateRunID]) == Set([runA, runB]) } ?? false
+            let comparison = RunComparison(baseline: rowsA, candidate: rowsB, settings: settings, paired: paired)
             print(ComparisonReport.render(comparison, format: outputFormat, colour: Terminal.standardOutputIsTerminal),
                   terminator: "")
         } catch let error as ReportSelectionError {
+            throw CommandFailure(error.description)
+        } catch let error as UnknownFilterValue {
             throw CommandFailure(error.description)
         }
     }

@@ -70,8 +70,20 @@ struct ReportCommand: ParsableCommand {
                                                  filter: filters.filter)
         } catch let error as ReportSelectionError {
             throw CommandFailure(error.description)
+        } catch let error as UnknownFilterValue {
+            throw CommandFailure(error.description)
         }
         let rows = selection.rows
+        if let baselineEngine {
+            do { try ReportFilter.validateEngine(baselineEngine, option: "--baseline-engine", against: rows) } catch {
+                throw CommandFailure("\(error)")
+            }
+        }
+        if let pivotMetric {
+            do { try ReportFilter(metrics: [pivotMetric]).validate(against: rows) } catch {
+                throw CommandFailure("\(error)".replacingOccurrences(of: "--metric", with: "--pivot-metric"))
+            }
+        }
         let pivot = baselineEngine.map { PivotTable(rows: rows, baselineEngine: $0, metric: pivotMetric) }
         let colour = Terminal.standardOutputIsTerminal
         switch format ?? (colour ? .table : .csv) {

@@ -20,12 +20,17 @@ struct ReportFilterOptions: ParsableArguments {
 
 /// The decision rule of compare and check: significance level and practical thresholds.
 struct ComparisonOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Mann–Whitney significance level.", valueName: "p"))
+    @Option(help: ArgumentHelp("Significance level of the trial-level t test.", valueName: "p"))
     var alpha = 0.01
 
     @Option(help: ArgumentHelp("Practical threshold: a change smaller than this never counts (5% or 0.05).",
                                valueName: "fraction"))
     var threshold = "5%"
+
+    @Option(name: .customLong("run-spread"),
+            help: ArgumentHelp("Run-to-run spread added when comparing separate runs (default 3.5%; see "
+                               + "scripts/calibrate-gate.sh).", valueName: "fraction"))
+    var runSpread = "3.5%"
 
     @Option(name: .customLong("metric-threshold"),
             help: ArgumentHelp("Per-metric threshold, e.g. step_time=10% (repeatable).", valueName: "metric=fraction"))
@@ -40,7 +45,7 @@ struct ComparisonOptions: ParsableArguments {
                 overrides[parsed.metric] = parsed.threshold
             }
             return ComparisonSettings(significanceLevel: alpha, practicalThreshold: try ThresholdParsing.fraction(threshold),
-                                      metricThresholds: overrides)
+                                      metricThresholds: overrides, runSpread: try ThresholdParsing.fraction(runSpread))
         } catch {
             throw CommandFailure("\(error)")
         }

@@ -17,6 +17,14 @@ struct RunCommand: ParsableCommand {
         its reason and the run goes on. Cases run in a seeded random order per round; noise warnings (load, \
         frequency scaling, high variation) are printed and stored with the run.
 
+        Trials, not steps, are the replicates: without a fixed repetition.trials, a case runs 5 to 40 trials and \
+        stops once the trial-level 95% CI of its primary metric is within 5% (or after 60 s of its trials).
+
+        Interleaved A/B (gating a pull request): --baseline-binary PATH names a second dlbench build (e.g. main's \
+        .build/release/dlbench). Every case then runs once per build per round, the two in a random order, into \
+        two runs recorded as a pair; `dlbench check` after it compares them round by round (paired trials), so \
+        drift of a shared machine hits both builds alike. See docs/regression-gate.md.
+
         Exit status: 0 when every case succeeded or was skipped, 1 when a case failed, 2 for an invalid protocol, \
         130 when interrupted.
         """
@@ -33,6 +41,20 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .customLong("in-process"), help: "Run trials inside this process instead of worker processes (debugging).")
     var inProcess = false
 
+    @Option(name: .customLong("baseline-binary"),
+            help: ArgumentHelp("A second dlbench build to run side by side, round by round (A/B).", valueName: "path"))
+    var baselineBinary: String?
+
+    func validate() throws {
+        if let baselineBinary {
+            if inProcess { throw ValidationError("--baseline-binary runs both builds as worker processes; drop --in-process") }
+            guard FileManager.default.isExecutableFile(atPath: baselineBinary) else {
+                throw ValidationError("--baseline-binary \(baselineBinary) is not an executable file (build it first, e.g. "
+                                      + "`swift build -c release` in a checkout of the baseline)")
+            }
+        }
+    }
+
     func run() throws {
         let text: String
         let benchmark: BenchmarkProtocol
@@ -48,11 +70,18 @@ struct RunCommand: ParsableCommand {
         InterruptMonitor.install()
         let progress = ProgressPrinter(quiet: quiet)
         let isolation: CaseIsolation = inProcess ? .inProcess : (WorkerCommand.currentExecutable().map { .worker($0) } ?? .inProcess)
-        let outcome = try BenchmarkRunner(store: store, isolation: isolation, observer: progress.handle).run(
+        let baselineWorker = baselineBinary.map {
+            WorkerCommand(executable: URL(fileURLWithPath: $0).standardizedFileURL.path, arguments: ["worker"])
+        }
+        let outcome = try BenchmarkRunner(store: store, isolation: isolation, baselineWorker: baselineWorker,
+                                          observer: progress.handle).run(
             benchmark, protocolPath: protocolFile, protocolText: text)
         let rows = try ReportBuilder.rows(from: store, runID: outcome.runID)
         print(TableReport.render(rows, colour: Terminal.standardOutputIsTerminal))
         if !quiet { Terminal.printError("results: \(database.path) (run \(outcome.runID)); \(outcome.stoppingReason)") }
+        if baselineBinary != nil, !quiet, let pair = try store.pair(containing: outcome.runID) {
+            Terminal.printError("baseline build: run \(pair.baselineRunID); compare with `dlbench check --db \(database.path)`")
+        }
         if outcome.status == .interrupted { throw ExitCode(130) }
         if rows.contains(where: { $0.caseStatus == CaseStatus.failed.rawValue }) { throw ExitCode(1) }
     }

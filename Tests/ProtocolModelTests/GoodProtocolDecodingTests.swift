@@ -57,7 +57,7 @@ final class GoodProtocolDecodingTests: XCTestCase {
         XCTAssertNil(decoded.tasks.first?.engines)
         XCTAssertNil(decoded.tasks.first?.machines)
         XCTAssertEqual(decoded.metrics, Metric.allCases)
-        XCTAssertEqual(decoded.repetition, RepetitionPolicy(warmupSteps: 3, trials: 3))
+        XCTAssertEqual(decoded.repetition, RepetitionPolicy.adaptive())
     }
 
     func testInferTaskDefaultsToOneHundredIterations() throws {

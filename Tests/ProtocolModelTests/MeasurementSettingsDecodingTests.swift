@@ -7,15 +7,24 @@ final class MeasurementSettingsDecodingTests: XCTestCase {
         try ProtocolLoader.decode(text, file: "test.json")
     }
 
-    func testRepetitionDefaultsKeepTheOriginalFixedTrialCount() throws {
+    func testRepetitionDefaultsAreTheAdaptiveTrialLevelRule() throws {
         let policy = try decode(SampleProtocol.json()).repetition
-        XCTAssertEqual(policy.trials, 3)
-        XCTAssertEqual(policy.minTrials, 3)
-        XCTAssertEqual(policy.maxTrials, 3)
-        XCTAssertNil(policy.targetRelativeCIWidth)
+        XCTAssertEqual(policy, RepetitionPolicy.adaptive())
+        XCTAssertEqual(policy.minTrials, 8)
+        XCTAssertEqual(policy.maxTrials, 40)
+        XCTAssertEqual(policy.targetRelativeCIWidth, 0.05)
+        XCTAssertEqual(policy.maxSecondsPerCase, 60)
         XCTAssertNil(policy.maxDurationSeconds)
         XCTAssertEqual(policy.caseTimeoutSeconds, RepetitionPolicy.defaultCaseTimeoutSeconds)
         XCTAssertFalse(policy.warmupUntilStable)
+    }
+
+    func testAFixedTrialCountAloneKeepsItsMeaning() throws {
+        let policy = try decode(SampleProtocol.json(extra: #""repetition": { "trials": 5 }"#)).repetition
+        XCTAssertEqual(policy.minTrials, 5)
+        XCTAssertEqual(policy.maxTrials, 5)
+        XCTAssertNil(policy.targetRelativeCIWidth)
+        XCTAssertNil(policy.maxSecondsPerCase)
     }
 
     func testStoppingRuleKeysDecode() throws {
@@ -25,9 +34,9 @@ final class MeasurementSettingsDecodingTests: XCTestCase {
                             "maxWarmupSteps": 200, "noiseWarningCV": 0.2 }
             """)).repetition
         XCTAssertEqual(policy, RepetitionPolicy(
-            warmupSteps: 3, trials: 3, minTrials: 4, maxTrials: 40, warmupUntilStable: true,
+            warmupSteps: 3, trials: 4, minTrials: 4, maxTrials: 40, warmupUntilStable: true,
             warmupStabilityTolerance: 0.1, maxWarmupSteps: 200, maxDurationSeconds: 90, targetRelativeCIWidth: 0.02,
-            caseTimeoutSeconds: 30, noiseWarningCV: 0.2))
+            caseTimeoutSeconds: 30, noiseWarningCV: 0.2, maxSecondsPerCase: 60))
     }
 
     func testMaxTrialsBelowTheNominalCountLowersTheMinimum() throws {

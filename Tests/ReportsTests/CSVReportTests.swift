@@ -3,10 +3,10 @@ import XCTest
 
 final class CSVReportTests: XCTestCase {
     func testGoldenOutput() {
-        let expected = "run,machine,task,task_kind,engine,model,dataset,batch_size,metric,unit,n,median,p10,p90,mean,min,max,status,message\r\n"
-            + "7,cpu-4,mnist-train,train,eager,mlp,mnist,64,step_time,s,10,0.0123,0.0119,0.0131,0.01245,0.0118,0.0142,succeeded,\r\n"
-            + "7,cpu-4,mnist-train,train,eager,mlp,mnist,64,peak_live_bytes,bytes,10,3145728,3145728,3145728,3145728,3145728,3145728,succeeded,\r\n"
-            + "7,cpu-4,mnist-train,train,opencl,mlp,mnist,,,,0,,,,,,,failed,\"kernel build failed, \"\"gemm\"\" said:\nline 2\"\r\n"
+        let expected = "run,machine,task,task_kind,engine,model,dataset,batch_size,metric,unit,n,median,p10,p90,mean,min,max,status,message,trials,estimate,ci_lower,ci_upper,ci_level\r\n"
+            + "7,cpu-4,mnist-train,train,eager,mlp,mnist,64,step_time,s,10,0.0123,0.0119,0.0131,0.01245,0.0118,0.0142,succeeded,,,,,,\r\n"
+            + "7,cpu-4,mnist-train,train,eager,mlp,mnist,64,peak_live_bytes,bytes,10,3145728,3145728,3145728,3145728,3145728,3145728,succeeded,,,,,,\r\n"
+            + "7,cpu-4,mnist-train,train,opencl,mlp,mnist,,,,0,,,,,,,failed,\"kernel build failed, \"\"gemm\"\" said:\nline 2\",,,,,\r\n"
         XCTAssertEqual(CSVReport.render(ReportFixtures.rows), expected)
     }
 

@@ -1,11 +1,12 @@
 import XCTest
+import Measurement
 import ProtocolModel
 @testable import Reports
 
 final class ExpectationCheckTests: XCTestCase {
     private func rows(fusedMedian: Double) -> [ReportRow] {
-        [GateSimulation.row(engine: "eager", samples: GateSimulation.samples(count: 50, median: 10, spread: 0.05, seed: 1)),
-         GateSimulation.row(engine: "fused", samples: GateSimulation.samples(count: 50, median: fusedMedian, spread: 0.05, seed: 2))]
+        [GateSimulation.row(engine: "eager", trials: GateSimulation.trials(6, median: 10, trialSpread: 0.03, seed: 1)),
+         GateSimulation.row(engine: "fused", trials: GateSimulation.trials(6, median: fusedMedian, trialSpread: 0.03, seed: 2))]
     }
 
     func testAnExpectationThatHoldsPassesWithItsSpeedup() throws {
@@ -25,8 +26,24 @@ final class ExpectationCheckTests: XCTestCase {
         XCTAssertTrue(line.contains("required ≥ 0.667×") && line.contains("speedup 0.5"), line)
     }
 
+    func testAShortfallTheTrialsCannotConfirmIsInconclusive() {
+        let expectation = PerformanceExpectation(task: "train", engine: "fused", baseline: "eager", atLeastFaster: 1.3)
+        func trials(_ medians: [Double]) -> [TrialSamples] {
+            medians.enumerated().map { TrialSamples(trial: $0.offset, values: [$0.element, $0.element * 1.01]) }
+        }
+        // Speedup about 1.18 from three noisy trials each: short of 1.3, but the interval reaches it.
+        let noisy = [GateSimulation.row(engine: "eager", trials: trials([10, 11.5, 9])),
+                     GateSimulation.row(engine: "fused", trials: trials([8.8, 7.6, 9.4]))]
+        let outcome = ExpectationCheck.evaluate([expectation], rows: noisy)[0]
+        XCTAssertLessThan(try XCTUnwrap(outcome.speedup), 1.3)
+        XCTAssertEqual(outcome.verdict, .inconclusive)
+        let result = RegressionGate.gate([outcome])
+        XCTAssertTrue(result.passed)
+        XCTAssertFalse(RegressionGate.gate([outcome], inconclusive: .fail).passed)
+    }
+
     func testAFailedCaseFailsItsExpectation() {
-        var failed = GateSimulation.row(engine: "fused", samples: [])
+        var failed = GateSimulation.row(engine: "fused", trials: [])
         failed.metric = ""
         failed.caseStatus = "failed"
         failed.message = "worker crashed"

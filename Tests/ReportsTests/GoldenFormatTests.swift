@@ -64,12 +64,14 @@ final class GoldenFormatTests: XCTestCase {
         XCTAssertTrue(RegressionGate.gate(comparison).passed)
     }
 
-    func testAHandWrittenBaselineOfMediansIsJudgedByTheThresholdAlone() throws {
+    func testAHandWrittenBaselineOfMediansIsAReferenceTestedWithTheCandidatesTrials() throws {
         let text = #"{"rows": [{"task": "train", "engine": "eager", "batchSize": 64, "metric": "step_time", "median": 1.5}]}"#
         let baseline = try BaselineFile.decode(Data(text.utf8), path: "small.json")
+        XCTAssertTrue(baseline[0].isReference)
         let comparison = RunComparison(baseline: baseline, candidate: try GoldenDatabase.selection().rows)
         XCTAssertEqual(comparison.rows.count, 1)
-        XCTAssertNil(comparison.rows[0].comparison.pValue)
+        XCTAssertEqual(comparison.rows[0].comparison.design, .reference)
+        XCTAssertLessThan(try XCTUnwrap(comparison.rows[0].comparison.pValue), 0.01)
         XCTAssertEqual(comparison.rows[0].comparison.verdict, .slower)
     }
 }

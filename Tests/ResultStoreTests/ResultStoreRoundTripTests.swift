@@ -49,8 +49,8 @@ final class ResultStoreRoundTripTests: TemporaryDatabaseTestCase {
         XCTAssertEqual(cases[0].status, .succeeded)
         let base = Double(eager * 10)
         XCTAssertEqual(cases[0].series, [
-            MetricSeries(metric: "step_time", unit: "s", values: [base + 0.1, base + 0.2, base + 1.1, base + 1.2]),
-            MetricSeries(metric: "final_loss", unit: "1", values: [base + 0.9, base + 1.9]),
+            MetricSeries(metric: "step_time", unit: "s", values: [base + 0.1, base + 0.2, base + 1.1, base + 1.2], trials: [0, 0, 1, 1]),
+            MetricSeries(metric: "final_loss", unit: "1", values: [base + 0.9, base + 1.9], trials: [0, 1]),
         ])
         XCTAssertEqual(try store.latestRunID(), runID)
         XCTAssertEqual(try store.machines(runID: runID).map(\.id), [machineID])
