@@ -58,7 +58,12 @@ public struct PivotTable: Sendable, Equatable {
             let cells = engines.map { engine -> Cell in
                 guard let candidate = slot.first(where: { $0.engine == engine }) else { return Cell(engine: engine) }
                 var cell = Cell(engine: engine, median: candidate.median)
-                if let baseline, let comparison = SampleComparison(baseline: baseline, candidate: candidate,
+                if engine == baselineEngine, baseline != nil {
+                    // The baseline against itself is 1 by definition, not an estimate with an interval.
+                    cell.median = candidate.trialEstimate()?.estimate ?? candidate.median
+                    cell.speedup = 1
+                    cell.trials = candidate.trialCount
+                } else if let baseline, let comparison = SampleComparison(baseline: baseline, candidate: candidate,
                                                                    settings: settings) {
                     cell.median = comparison.candidateMedian
                     cell.speedup = comparison.speedup

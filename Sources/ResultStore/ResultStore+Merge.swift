@@ -27,7 +27,7 @@ extension ResultStore {
     ]
 
     /// Copies every run of the database at `sourcePath` that this database does not hold yet, with its
-    /// machines, cases, trials, samples, kernel profiles, trial order and warnings, in one transaction.
+    /// machines, cases, trials, samples, kernel profiles, trial order, warnings and A/B pairing, in one transaction.
     ///
     /// A run is identified by its protocol hash, start time and the environment identities of its
     /// machines, so merging the same file twice adds nothing, and runs from different machines never
@@ -58,6 +58,7 @@ extension ResultStore {
     private func copyNewRuns(_ db: Database) throws -> MergeSummary {
         let present = Set(try runKeys(db, schema: "main").values)
         var summary = MergeSummary()
+        var copiedRuns: [Int64: Int64] = [:]
         for (sourceRunID, key) in try runKeys(db, schema: "source").sorted(by: { $0.key < $1.key }) {
             if present.contains(key) {
                 summary.runsAlreadyPresent += 1
@@ -66,6 +67,7 @@ extension ResultStore {
             var idMaps: [String: [Int64: Int64]] = [:]
             idMaps["runs"] = try copyRows(db, table: "runs", filter: "id = ?", arguments: [sourceRunID], idMaps: [:],
                                           references: [:])
+            copiedRuns.merge(idMaps["runs"] ?? [:]) { first, _ in first }
             for entry in ResultStore.mergedTables {
                 let parent = entry.references[entry.parentColumn] ?? ""
                 let parentIDs = Array(idMaps[parent, default: [:]].keys)
@@ -77,10 +79,21 @@ extension ResultStore {
             }
             summary.runsAdded += 1
         }
+        try copyRunPairs(db, runs: copiedRuns)
         return summary
     }
 
     /// Run id → "protocol hash | started_at | sorted machine identity hashes" for one schema.
+    /// A/B pairs whose two runs were both copied keep their pairing (with the new run ids).
+    private func copyRunPairs(_ db: Database, runs: [Int64: Int64]) throws {
+        let pairs = try Row.fetchAll(db, sql: "SELECT candidate_run_id, baseline_run_id, baseline_binary FROM source.run_pairs")
+        for pair in pairs {
+            guard let candidate = runs[pair["candidate_run_id"]], let baseline = runs[pair["baseline_run_id"]] else { continue }
+            try db.execute(sql: "INSERT INTO run_pairs (candidate_run_id, baseline_run_id, baseline_binary) VALUES (?, ?, ?)",
+                           arguments: [candidate, baseline, pair["baseline_binary"] as String])
+        }
+    }
+
     private func runKeys(_ db: Database, schema: String) throws -> [Int64: String] {
         var identities: [Int64: [String]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT run_id, identity_hash FROM \(schema).machines") {

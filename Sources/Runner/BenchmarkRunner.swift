@@ -38,14 +38,18 @@ public final class BenchmarkRunner {
             ($0.name, EnvironmentFingerprint.collect(threads: $0.threads))
         })
         let planned = CasePlanner.plan(benchmark)
+        let baselineStart = Date()
         let baselineRun = try baselineWorker.map { worker -> BaselineRun in
             let (runID, caseIDs) = try recordRun(benchmark, planned: planned, fingerprints: fingerprints,
-                                                 protocolPath: protocolPath, protocolText: protocolText, commit: nil)
+                                                 protocolPath: protocolPath, protocolText: protocolText, commit: nil,
+                                                 startedAt: baselineStart)
             return BaselineRun(runID: runID, caseIDs: caseIDs, worker: worker)
         }
+        // A run is known by protocol, start time and machines (`merge`): the pair's two runs start 1 ms apart at least.
+        let start = baselineRun == nil ? Date() : max(Date(), baselineStart.addingTimeInterval(0.001))
         let (runID, caseIDs) = try recordRun(benchmark, planned: planned, fingerprints: fingerprints,
                                              protocolPath: protocolPath, protocolText: protocolText,
-                                             commit: fingerprints.values.first?.gitCommit)
+                                             commit: fingerprints.values.first?.gitCommit, startedAt: start)
         if let baselineRun {
             try store.recordPair(RunPair(baselineRunID: baselineRun.runID, candidateRunID: runID,
                                          baselineBinary: baselineRun.worker.executable))
@@ -98,9 +102,9 @@ public final class BenchmarkRunner {
     /// Begins a run with its machines and planned cases; returns the run id and the case ids in plan order.
     private func recordRun(_ benchmark: BenchmarkProtocol, planned: [PlannedCase],
                            fingerprints: [String: EnvironmentFingerprint], protocolPath: String, protocolText: String,
-                           commit: String?) throws -> (Int64, [Int64]) {
+                           commit: String?, startedAt: Date) throws -> (Int64, [Int64]) {
         let runID = try store.beginRun(protocolName: benchmark.name, protocolPath: protocolPath, protocolText: protocolText,
-                                       startedAt: Date(), dlbenchCommit: commit)
+                                       startedAt: startedAt, dlbenchCommit: commit)
         var machineIDs: [String: Int64] = [:]
         for machine in benchmark.machines {
             if let fingerprint = fingerprints[machine.name] {

@@ -49,6 +49,24 @@ final class ResultStoreMergeTests: XCTestCase {
         }
     }
 
+    func testMergingKeepsTheAToBPairingWithTheNewRunIDs() throws {
+        let source = try ResultStore.temporary()
+        var runs: [Int64] = []
+        for offset in [0.0, 0.001] {
+            let run = try source.beginRun(protocolName: "p", protocolPath: "p.json", protocolText: "{}",
+                                          startedAt: Date(timeIntervalSince1970: 1_700_000_100 + offset), dlbenchCommit: nil)
+            _ = try source.recordMachine(runID: run, name: "cpu-1", fingerprint: fingerprint(cpu: "Pair CPU"))
+            runs.append(run)
+        }
+        try source.recordPair(RunPair(baselineRunID: runs[0], candidateRunID: runs[1], baselineBinary: "/main/dlbench"))
+        let target = try makeDatabase(cpu: "Other CPU", value: 1)  // occupies run id 1, so ids shift
+        XCTAssertEqual(try target.merge(from: source.path), MergeSummary(runsAdded: 2))
+        let copied = try target.runs().filter { $0.id != 1 }.map(\.id).sorted()
+        XCTAssertEqual(try target.pair(containing: copied[1]),
+                       RunPair(baselineRunID: copied[0], candidateRunID: copied[1], baselineBinary: "/main/dlbench"))
+        XCTAssertEqual(try target.merge(from: source.path), MergeSummary(runsAlreadyPresent: 2))
+    }
+
     func testMergingAMissingFileIsAnErrorNamingIt() throws {
         let target = try ResultStore.temporary()
         XCTAssertThrowsError(try target.merge(from: "/nonexistent/results.sqlite")) { error in
