@@ -13,6 +13,8 @@ public struct NoiseWarning: Sendable, Equatable, Codable {
         case harnessOverhead = "harness-overhead"
         /// The trials of one case ran at clearly different speeds (each trial is its own process).
         case trialSpread = "trial-spread"
+        /// A trial could not measure a metric within its limits (a rate search that never bracketed its bound).
+        case measurementLimit = "measurement-limit"
     }
 
     public var kind: Kind

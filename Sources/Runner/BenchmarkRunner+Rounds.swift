@@ -72,6 +72,13 @@ extension BenchmarkRunner {
             try store.recordTrial(caseID: caseID, index: round, startedAt: startedAt, endedAt: Date(),
                                   samples: result.samples, kernelTimes: result.kernelTimes)
             context.secondsUsed[index, default: 0] += Double(MonotonicClock.now() - clock) / 1e9
+            if !result.remarks.isEmpty && !context.remarked.contains(index) {
+                context.remarked.insert(index)  // once per case, not once per trial
+                for remark in result.remarks {
+                    try emit(NoiseWarning(kind: .measurementLimit, message: "\(plannedCase.label): \(label)\(remark)"),
+                             caseID: caseID, in: &context)
+                }
+            }
             let primary = StoppingRule.primaryMetric(of: plannedCase)
             let values = result.samples.filter { $0.metric == primary.rawValue }.map(\.value)
             if side == .current {
@@ -146,7 +153,7 @@ extension BenchmarkRunner {
                                                                     onProgress: report)
         return TrialResult(samples: Self.addingPeakRSS(outcome, wanted: benchmark.metrics(for: plannedCase.task)
                                                             .contains(.peakRSSBytes)),
-                           kernelTimes: outcome.kernelTimes)
+                           kernelTimes: outcome.kernelTimes, remarks: outcome.remarks)
     }
 
     func dataset(for plannedCase: PlannedCase, context: inout RunContext) throws -> LabeledDataset {

@@ -123,7 +123,7 @@ public final class BenchmarkRunner {
         return (runID, caseIDs)
     }
 
-    private func emit(_ warning: NoiseWarning, caseID: Int64?, in context: inout RunContext) throws {
+    func emit(_ warning: NoiseWarning, caseID: Int64?, in context: inout RunContext) throws {
         try store.recordWarning(runID: context.runID, StoredWarning(caseID: caseID, kind: warning.kind.rawValue,
                                                                     message: warning.message))
         context.warnings.append(warning.message)
@@ -165,6 +165,8 @@ struct RunContext {
     var secondsUsed: [Int: Double] = [:]
     /// The baseline build's run of an interleaved A/B run.
     var baseline: BaselineRun?
+    /// Cases whose trial remarks were already reported (once per case, not per trial).
+    var remarked = Set<Int>()
     var datasets: [String: LabeledDataset] = [:]
     /// Files for external engines' workers (created on first use, removed when the run ends).
     var handOff: ExternalHandOff?

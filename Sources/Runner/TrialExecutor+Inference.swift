@@ -23,6 +23,7 @@ extension TrialExecutor {
         var profile = MeasuredKernelProfile(engine: engine, active: plannedCase.engine.profileKernels)
         try profile.begin()
         var samples: [MetricSample]
+        var remarks: [String] = []
         let queries: Int
         switch spec.scenario {
         case .singleStream:
@@ -33,7 +34,8 @@ extension TrialExecutor {
             guard let settings = spec.server else {
                 throw RunnerError.unsupported("server scenario of task '\(plannedCase.task.name)' has no targetRate/latencyBoundMs")
             }
-            (samples, queries) = try server(engine: engine, spec: spec, settings: settings, inputs: inputs, profile: &profile)
+            (samples, queries, remarks) = try server(engine: engine, spec: spec, settings: settings, inputs: inputs,
+                                                     profile: &profile)
         }
         try profile.end(steps: queries)  // a no-op after the server scenario, which ends it before its rate search
         let allocationsAfter = Self.allocationCounts
@@ -44,7 +46,7 @@ extension TrialExecutor {
                    Double(allocationsAfter.system - allocationsBefore.system) / Double(max(queries, 1))),
         ].compactMap { $0 }
         samples += EngineStatisticsSamples.samples(engine, metrics: metrics)
-        return TrialResult(samples: samples, kernelTimes: profile.kernelTimes)
+        return TrialResult(samples: samples, kernelTimes: profile.kernelTimes, remarks: remarks)
     }
 
     private func preparedInputs() -> [Tensor] {

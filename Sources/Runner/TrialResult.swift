@@ -5,9 +5,12 @@ import ResultStore
 struct TrialResult: Sendable, Equatable {
     var samples: [MetricSample]
     var kernelTimes: [KernelTime]
+    /// What the trial could not measure and why (e.g. a rate search that hit its limits); stored as run warnings.
+    var remarks: [String]
 
-    init(samples: [MetricSample], kernelTimes: [KernelTime] = []) {
+    init(samples: [MetricSample], kernelTimes: [KernelTime] = [], remarks: [String] = []) {
         self.samples = samples
         self.kernelTimes = kernelTimes
+        self.remarks = remarks
     }
 }

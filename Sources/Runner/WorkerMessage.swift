@@ -29,6 +29,8 @@ public struct WorkerMessage: Codable, Sendable, Equatable {
     /// Optional (absent from older workers and for unprofiled engines): the trial's kernel breakdown per measured
     /// step, in replay order, for engines with `"profileKernels": true`.
     public var kernelProfile: [WireKernelTime]?
+    /// Optional (absent from older workers): what the trial could not measure and why, one line each.
+    public var remarks: [String]?
     // result
     public var peakRSSBytes: UInt64?
     /// The training losses of the trial's first steps (external workers: `external.agreementSteps` of them), for
@@ -40,7 +42,7 @@ public struct WorkerMessage: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case type, version, protocolText = "protocol", protocolPath, caseIdentity = "case", trial, timeoutSeconds, external,
-             pid, phase, step, total, samples, kernelProfile, peakRSSBytes, losses, kind, message
+             pid, phase, step, total, samples, kernelProfile, remarks, peakRSSBytes, losses, kind, message
     }
 
     public init(type: String) { self.type = type }

@@ -22,6 +22,8 @@ struct WorkerProcess {
         var losses: [Double]?
         /// `samples.kernelProfile`: the kernel breakdown per measured step (profiled engines; empty otherwise).
         var kernelTimes: [KernelTime] = []
+        /// `samples.remarks`: what the trial could not measure and why.
+        var remarks: [String] = []
     }
 
     func runTrial(request: WorkerMessage, timeoutSeconds: Double,
@@ -67,6 +69,7 @@ struct WorkerProcess {
                 let kernels = message.kernelProfile ?? []
                 if let wrong = kernels.lazy.compactMap(\.problem).first { violation = violation ?? wrong }
                 collected.kernelTimes += kernels.map(\.kernelTime)
+                collected.remarks += message.remarks ?? []
             case "result":
                 collected.peakRSSBytes = message.peakRSSBytes
                 collected.losses = message.losses

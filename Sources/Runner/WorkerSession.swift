@@ -49,6 +49,7 @@ public enum WorkerSession {
             var samplesMessage = WorkerMessage(type: "samples")
             samplesMessage.samples = trial.samples.map(WireSample.init)
             if !trial.kernelTimes.isEmpty { samplesMessage.kernelProfile = trial.kernelTimes.map(WireKernelTime.init) }
+            if !trial.remarks.isEmpty { samplesMessage.remarks = trial.remarks }
             send(samplesMessage)
             var result = WorkerMessage(type: "result")
             result.peakRSSBytes = ProcessMemory.peakResidentBytes()

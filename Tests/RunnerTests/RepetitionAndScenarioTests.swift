@@ -125,7 +125,12 @@ final class RepetitionAndScenarioTests: RunnerTestCase {
         }
         XCTAssertEqual(values(serve, "latency").count, 40)
         XCTAssertEqual(values(serve, "latency_bound_met"), [1], "a tiny MLP meets 50 ms at 400 queries/s")
-        XCTAssertGreaterThanOrEqual(values(serve, "max_rate_within_bound").first ?? 0, 400)
+        // A tiny MLP may meet 50 ms at every rate the search tries: then the limit is said, not stored as a rate.
+        if let rate = values(serve, "max_rate_within_bound").first {
+            XCTAssertGreaterThanOrEqual(rate, 400)
+        } else {
+            XCTAssertTrue(try store.warnings(runID: outcome.runID).contains { $0.kind == "measurement-limit" })
+        }
         XCTAssertEqual(values(serve, "latency_p99").count, 1)
         let batch = try XCTUnwrap(cases["batch"])
         XCTAssertTrue(values(batch, "latency").isEmpty, "offline reports throughput, not per-query latency")
