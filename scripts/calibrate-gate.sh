@@ -3,10 +3,10 @@
 #   1. A/A: N runs of Protocols/calibration-w1.json with one build; every ordered pair checked
 #      (`check --baseline-run i --run j`): how often identical runs "regress" (false alarms) or are inconclusive.
 #   2. Injected slowdown: M runs of the same protocol with hidden layers 276 wide instead of 256 under the same
-#      names (about 10% more FLOPs); each checked against each A/A run: how often the slowdown is caught.
+#      names (about 10% more FLOPs; 5-9% more time on the development machine); each checked against each A/A run: how often the slowdown is caught.
 #   3. Interleaved A/B: K runs with --baseline-binary (the same build, so every "regression" is a false alarm),
 #      then K with a baseline build that trains the narrower model (a wrapper rewrites 256 → 236 in the request:
-#      the current build is then ~10% slower), each checked with plain `dlbench check` (paired by round).
+#      the current build is then 6-8% slower there), each checked with plain `dlbench check` (paired by round).
 #   4. Coverage: how often one run's 95% CI of a case contains the next run's estimate.
 #   5. Run-to-run spread: how much whole runs' estimates move beyond what their trials show — the value for
 #      `check --run-spread` (default 3%) on this machine.
