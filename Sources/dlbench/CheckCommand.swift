@@ -11,13 +11,13 @@ struct CheckCommand: ParsableCommand {
         abstract: "CI regression gate: exit 1 on a significant regression.",
         discussion: """
         Checks a run (--run, default: the latest) against one of:
-          --baseline-run ID [--baseline-db PATH]   a stored run (another database with --baseline-db)
-          --baseline-file PATH                     a committed JSON report (`dlbench report --format json`) or the
-                                                   small format of docs/report-json.md
-          (none of these)                          the baseline build's run when the run came from `dlbench run \
-                                                   --baseline-binary` (paired by round); else the `expectations` of
-                                                   the run's protocol (or of --protocol-file): relations between
-                                                   engines within the run, e.g. fused ≥ 1.3× eager
+          --baseline-run ID     a stored run (--baseline-db PATH: in another file)
+          --baseline-file PATH  a JSON report (`report --format json`) or the
+                                small format of docs/report-json.md
+          (neither)             the baseline build's run when the run came from
+                                `run --baseline-binary` (paired by round); else
+                                the `expectations` of the run's protocol (or of
+                                --protocol-file), e.g. fused >= 1.3x eager
         Every trial (worker process) is one observation: its median. Against a baseline, a case × metric regresses \
         when it is worse in the metric's direction (time: slower; throughput: lower) with a trial-level t test p < \
         --alpha AND by more than its threshold (--threshold, --metric-threshold); two separate runs also differ by \
