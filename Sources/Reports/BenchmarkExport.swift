@@ -19,17 +19,17 @@ public enum BenchmarkExport {
                                        settings: ComparisonSettings = ComparisonSettings()) -> String {
         let wanted: MetricPolarity = direction == .smallerIsBetter ? .lowerIsBetter : .higherIsBetter
         let entries = measured(rows).filter { MetricDirection.polarity(of: $0.metric) == wanted }.map { row -> JSONNode in
-            let interval = row.trialEstimate(level: settings.confidenceLevel, runSpread: settings.runSpread)?.interval
+            let estimate = row.trialEstimate(level: settings.confidenceLevel, runSpread: settings.runSpread)
             var members: [(String, JSONNode)] = [
                 ("name", .string(CaseMatchKey(row).caseName + " " + row.metric)),
                 ("unit", .string(row.unit)),
-                ("value", .number(row.trialEstimate()?.estimate ?? row.median ?? .nan)),
+                ("value", .number(estimate?.estimate ?? row.median ?? .nan)),
             ]
-            if let interval, let median = row.trialEstimate()?.estimate {
+            if let interval = estimate?.interval, let median = estimate?.estimate {
                 let halfWidth = max(interval.upper - median, median - interval.lower)
                 members.append(("range", .string("± " + JSONNode.number(halfWidth))))
             }
-            members.append(("extra", .string("n=\(row.trialEstimate()?.replicationLabel ?? String(row.n)) (trials×samples) p10=\(JSONNode.number(row.p10 ?? .nan)) "
+            members.append(("extra", .string("n=\(estimate?.replicationLabel ?? String(row.n)) (trials×samples) p10=\(JSONNode.number(row.p10 ?? .nan)) "
                                              + "p90=\(JSONNode.number(row.p90 ?? .nan)) run=\(row.runID)")))
             return .object(members)
         }
