@@ -7,17 +7,20 @@ extension ResultStore {
     public func kernelProfiles(runID: Int64) throws -> [CaseKernelProfile] {
         try read("reading kernel profiles of run \(runID)") { db in
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT t.case_id, t.id AS trial_id, k.kernel, k.launches_per_step, k.nanoseconds_per_step
+                SELECT k.rowid AS profile_id, t.case_id, t.id AS trial_id, k.kernel, k.launches_per_step, k.nanoseconds_per_step
                 FROM kernel_profiles k JOIN trials t ON t.id = k.trial_id JOIN cases c ON c.id = t.case_id
                 WHERE c.run_id = ?
                 ORDER BY t.case_id, t.trial_index, k.position
                 """, arguments: [runID])
             var cases: [KernelTrials] = []
-            while let row = try rows.next() {
-                let caseID: Int64 = row["case_id"]
+            while let fetched = try rows.next() {
+                let profile = try StoredRow(fetched, table: "kernel_profiles", idColumn: "profile_id", path: path)
+                let trial = try StoredRow(fetched, table: "trials", idColumn: "trial_id", path: path)
+                let caseID: Int64 = try trial.value("case_id")
                 if cases.last?.caseID != caseID { cases.append(KernelTrials(caseID: caseID)) }
-                cases[cases.count - 1].add(trial: row["trial_id"], kernel: row["kernel"],
-                                           launches: row["launches_per_step"], nanoseconds: row["nanoseconds_per_step"])
+                cases[cases.count - 1].add(trial: trial.id, kernel: try profile.value("kernel"),
+                                           launches: try profile.value("launches_per_step"),
+                                           nanoseconds: try profile.value("nanoseconds_per_step"))
             }
             return cases.map(\.medians)
         }

@@ -47,17 +47,19 @@ extension ResultStore {
     /// The case ids of every round of `runID`, in run order.
     public func trialOrder(runID: Int64) throws -> [[Int64]] {
         try read("reading the trial order of run \(runID)") { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT round, case_id FROM trial_order WHERE run_id = ? ORDER BY round, position",
-                                        arguments: [runID])
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT rowid, round, case_id FROM trial_order WHERE run_id = ? ORDER BY round, position
+                """, arguments: [runID])
             var rounds: [[Int64]] = []
             var currentRound: Int?
-            for row in rows {
-                let round: Int = row["round"]
+            for fetched in rows {
+                let row = try StoredRow(fetched, table: "trial_order", idColumn: "rowid", path: path)
+                let round: Int = try row.value("round")
                 if round != currentRound {
                     rounds.append([])
                     currentRound = round
                 }
-                rounds[rounds.count - 1].append(row["case_id"])
+                rounds[rounds.count - 1].append(try row.value("case_id"))
             }
             return rounds
         }
@@ -72,9 +74,11 @@ extension ResultStore {
 
     public func warnings(runID: Int64) throws -> [StoredWarning] {
         try read("reading warnings of run \(runID)") { db in
-            try Row.fetchAll(db, sql: "SELECT case_id, kind, message FROM run_warnings WHERE run_id = ? ORDER BY id",
-                             arguments: [runID]).map {
-                StoredWarning(caseID: $0["case_id"], kind: $0["kind"], message: $0["message"])
+            try Row.fetchAll(db, sql: "SELECT id, case_id, kind, message FROM run_warnings WHERE run_id = ? ORDER BY id",
+                             arguments: [runID]).map { fetched in
+                let row = try StoredRow(fetched, table: "run_warnings", path: path)
+                return StoredWarning(caseID: try row.optional("case_id"), kind: try row.value("kind"),
+                                     message: try row.value("message"))
             }
         }
     }
@@ -92,13 +96,13 @@ extension ResultStore {
 
     public func measurement(runID: Int64) throws -> RunMeasurement? {
         try read("reading measurement facts of run \(runID)") { db in
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT order_seed, harness_overhead_ns, isolation, stopping_reason FROM runs WHERE id = ?
+            guard let fetched = try Row.fetchOne(db, sql: """
+                SELECT id, order_seed, harness_overhead_ns, isolation, stopping_reason FROM runs WHERE id = ?
                 """, arguments: [runID]) else { return nil }
-            let seedText: String? = row["order_seed"]
-            return RunMeasurement(orderSeed: seedText.flatMap { UInt64($0) },
-                                  harnessOverheadNanoseconds: row["harness_overhead_ns"], isolation: row["isolation"],
-                                  stoppingReason: row["stopping_reason"])
+            let row = try StoredRow(fetched, table: "runs", path: path)
+            return RunMeasurement(orderSeed: try row.optional("order_seed"),
+                                  harnessOverheadNanoseconds: try row.optional("harness_overhead_ns"),
+                                  isolation: try row.optional("isolation"), stoppingReason: try row.optional("stopping_reason"))
         }
     }
 }

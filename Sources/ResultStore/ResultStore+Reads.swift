@@ -43,23 +43,21 @@ extension ResultStore {
                        status, message, config_json
                 FROM cases WHERE run_id = ? ORDER BY id
                 """, arguments: [runID])
-            return try rows.map { row -> CaseResult in
-                let caseID: Int64 = row["id"]
-                let machineID: Int64 = row["machine_id"]
+            return try rows.map { fetched -> CaseResult in
+                let row = try StoredRow(fetched, table: "cases", path: path)
+                let machineID: Int64 = try row.value("machine_id")
                 guard let machine = machines[machineID] else {
-                    throw ResultStoreError.missingRow(path: path, table: "machines", id: machineID)
-                }
-                let statusText: String = row["status"]
-                guard let status = CaseStatus(rawValue: statusText) else {
-                    throw ResultStoreError.corruptValue(path: path, table: "cases", id: caseID, column: "status",
-                                                        reason: "unknown status \(statusText)")
+                    throw ResultStoreError.corruptValue(path: path, table: "cases", id: row.id, column: "machine_id",
+                                                        reason: "refers to machine \(machineID), which is not in run \(runID)")
                 }
                 return CaseResult(
-                    id: caseID, runID: row["run_id"], machine: machine, task: row["task"], taskKind: row["task_kind"],
-                    engine: row["engine"], engineKind: row["engine_kind"], model: row["model"], dataset: row["dataset"],
-                    batchSize: row["batch_size"], status: status, message: row["message"],
-                    configJSON: row["config_json"], trialCount: trialCounts[caseID] ?? 0,
-                    series: series[caseID] ?? [])
+                    id: row.id, runID: try row.value("run_id"), machine: machine, task: try row.value("task"),
+                    taskKind: try row.value("task_kind"), engine: try row.value("engine"),
+                    engineKind: try row.value("engine_kind"), model: try row.value("model"),
+                    dataset: try row.value("dataset"), batchSize: try row.optional("batch_size"),
+                    status: try row.value("status"), message: try row.optional("message"),
+                    configJSON: try row.value("config_json"), trialCount: trialCounts[row.id] ?? 0,
+                    series: series[row.id] ?? [])
             }
         }
     }
@@ -73,32 +71,28 @@ extension ResultStore {
 
     // MARK: - Row decoding
 
-    private func runRecord(_ row: Row, counts: [Int64: CaseCounts]) throws -> RunRecord {
-        let id: Int64 = row["id"]
-        let statusText: String = row["status"]
-        guard let status = RunStatus(rawValue: statusText) else {
-            throw ResultStoreError.corruptValue(path: path, table: "runs", id: id, column: "status",
-                                                reason: "unknown status \(statusText)")
-        }
+    private func runRecord(_ fetched: Row, counts: [Int64: CaseCounts]) throws -> RunRecord {
+        let row = try StoredRow(fetched, table: "runs", path: path)
         return RunRecord(
-            id: id, protocolName: row["protocol_name"], protocolPath: row["protocol_path"],
-            protocolText: row["protocol_text"], protocolHash: row["protocol_hash"], startedAt: row["started_at"],
-            endedAt: row["ended_at"], status: status, dlbenchCommit: row["dlbench_commit"],
-            caseCounts: counts[id] ?? CaseCounts())
+            id: row.id, protocolName: try row.value("protocol_name"), protocolPath: try row.value("protocol_path"),
+            protocolText: try row.value("protocol_text"), protocolHash: try row.value("protocol_hash"),
+            startedAt: try row.value("started_at"), endedAt: try row.optional("ended_at"),
+            status: try row.value("status"), dlbenchCommit: try row.optional("dlbench_commit"),
+            caseCounts: counts[row.id] ?? CaseCounts())
     }
 
-    /// Case counts per run; all runs when `runID` is nil.
+    /// Case counts per run; all runs when `runID` is nil. `MIN(id)` names a row of the group if one is bad.
     private func caseCounts(_ db: Database, runID: Int64?) throws -> [Int64: CaseCounts] {
         let filter = runID == nil ? "" : "WHERE run_id = ?"
         let arguments: StatementArguments = runID.map { [$0] } ?? []
-        let rows = try Row.fetchAll(db, sql: "SELECT run_id, status, COUNT(*) AS n FROM cases \(filter) GROUP BY run_id, status",
-                                    arguments: arguments)
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT MIN(id) AS id, run_id, status, COUNT(*) AS n FROM cases \(filter) GROUP BY run_id, status
+            """, arguments: arguments)
         var counts: [Int64: CaseCounts] = [:]
-        for row in rows {
-            let run: Int64 = row["run_id"]
-            let statusText: String = row["status"]
-            guard let status = CaseStatus(rawValue: statusText) else { continue }
-            counts[run, default: CaseCounts()][status] += row["n"] as Int
+        for fetched in rows {
+            let row = try StoredRow(fetched, table: "cases", path: path)
+            let status: CaseStatus = try row.value("status")
+            counts[try row.value("run_id") as Int64, default: CaseCounts()][status] += try row.value("n") as Int
         }
         return counts
     }
@@ -107,51 +101,52 @@ extension ResultStore {
         let rows = try Row.fetchAll(db, sql: "SELECT id, run_id, name, identity_hash, fingerprint_json FROM machines WHERE run_id = ?",
                                     arguments: [runID])
         var machines: [Int64: MachineRecord] = [:]
-        for row in rows {
-            let id: Int64 = row["id"]
-            let json: String = row["fingerprint_json"]
-            let fingerprint: EnvironmentFingerprint
-            do {
-                fingerprint = try JSONDecoder().decode(EnvironmentFingerprint.self, from: Data(json.utf8))
-            } catch {
-                throw ResultStoreError.corruptValue(path: path, table: "machines", id: id, column: "fingerprint_json",
-                                                    reason: "\(error)")
-            }
-            machines[id] = MachineRecord(id: id, runID: row["run_id"], name: row["name"],
-                                         identityHash: row["identity_hash"], fingerprint: fingerprint)
+        for fetched in rows {
+            let row = try StoredRow(fetched, table: "machines", path: path)
+            machines[row.id] = MachineRecord(
+                id: row.id, runID: try row.value("run_id"), name: try row.value("name"),
+                identityHash: try row.value("identity_hash"), fingerprint: try row.fingerprint("fingerprint_json"))
         }
         return machines
     }
 
     private func trialCountsByCase(_ db: Database, runID: Int64) throws -> [Int64: Int] {
         let rows = try Row.fetchAll(db, sql: """
-            SELECT t.case_id, COUNT(*) AS n FROM trials t JOIN cases c ON c.id = t.case_id
+            SELECT MIN(t.id) AS id, t.case_id, COUNT(*) AS n FROM trials t JOIN cases c ON c.id = t.case_id
             WHERE c.run_id = ? GROUP BY t.case_id
             """, arguments: [runID])
-        return Dictionary(uniqueKeysWithValues: rows.map { ($0["case_id"] as Int64, $0["n"] as Int) })
+        var counts: [Int64: Int] = [:]
+        for fetched in rows {
+            let row = try StoredRow(fetched, table: "trials", path: path)
+            counts[try row.value("case_id")] = try row.value("n")
+        }
+        return counts
     }
 
     /// Samples of every case of the run, grouped by metric in first-recorded order; values in
     /// trial order, then sequence order.
     private func seriesByCase(_ db: Database, runID: Int64) throws -> [Int64: [MetricSeries]] {
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT t.case_id, t.trial_index, s.metric, s.unit, s.value
+            SELECT s.id, t.id AS trial_id, t.case_id, t.trial_index, s.metric, s.unit, s.value
             FROM samples s JOIN trials t ON t.id = s.trial_id JOIN cases c ON c.id = t.case_id
             WHERE c.run_id = ?
             ORDER BY t.case_id, t.trial_index, s.sequence, s.id
             """, arguments: [runID])
         var series: [Int64: [MetricSeries]] = [:]
         var positions: [Int64: [String: Int]] = [:]
-        while let row = try rows.next() {
-            let caseID: Int64 = row["case_id"]
-            let metric: String = row["metric"]
-            let value: Double = (row["value"] as Double?) ?? .nan
-            let trial: Int = row["trial_index"]
+        while let fetched = try rows.next() {
+            let sample = try StoredRow(fetched, table: "samples", path: path)
+            let trialRow = try StoredRow(fetched, table: "trials", idColumn: "trial_id", path: path)
+            let caseID: Int64 = try trialRow.value("case_id")
+            let trial: Int = try trialRow.value("trial_index")
+            let metric: String = try sample.value("metric")
+            // NULL is how a NaN sample is stored.
+            let value: Double = try sample.optional("value") ?? .nan
             if let position = positions[caseID]?[metric] {
                 series[caseID]?[position].values.append(value)
                 series[caseID]?[position].trials.append(trial)
             } else {
-                let unit: String = row["unit"]
+                let unit: String = try sample.value("unit")
                 positions[caseID, default: [:]][metric] = series[caseID, default: []].count
                 series[caseID, default: []].append(MetricSeries(metric: metric, unit: unit, values: [value],
                                                                 trials: [trial]))
@@ -166,14 +161,17 @@ extension ResultStore {
     public func trialMedians(runID: Int64, metric: String) throws -> [Int64: [Double]] {
         try read("reading per-trial medians of \(metric) in run \(runID)") { db in
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT t.case_id, t.trial_index, s.value
+                SELECT s.id, t.id AS trial_id, t.case_id, t.trial_index, s.value
                 FROM samples s JOIN trials t ON t.id = s.trial_id JOIN cases c ON c.id = t.case_id
                 WHERE c.run_id = ? AND s.metric = ? AND s.value IS NOT NULL
                 ORDER BY t.case_id, t.trial_index
                 """, arguments: [runID, metric])
             var values: [Int64: [Int: [Double]]] = [:]
-            while let row = try rows.next() {
-                values[row["case_id"], default: [:]][row["trial_index"], default: []].append(row["value"])
+            while let fetched = try rows.next() {
+                let sample = try StoredRow(fetched, table: "samples", path: path)
+                let trial = try StoredRow(fetched, table: "trials", idColumn: "trial_id", path: path)
+                values[try trial.value("case_id"), default: [:]][try trial.value("trial_index"), default: []]
+                    .append(try sample.value("value"))
             }
             return values.mapValues { trials in
                 trials.keys.sorted().compactMap { trials[$0].flatMap { SampleSummary($0)?.median } }

@@ -36,12 +36,13 @@ extension ResultStore {
     /// The pair `runID` belongs to (as baseline or candidate), or nil.
     public func pair(containing runID: Int64) throws -> RunPair? {
         try read("reading the A/B pair of run \(runID)") { db in
-            guard let row = try Row.fetchOne(db, sql: """
+            guard let fetched = try Row.fetchOne(db, sql: """
                 SELECT candidate_run_id, baseline_run_id, baseline_binary FROM run_pairs
                 WHERE candidate_run_id = ? OR baseline_run_id = ?
                 """, arguments: [runID, runID]) else { return nil }
-            return RunPair(baselineRunID: row["baseline_run_id"], candidateRunID: row["candidate_run_id"],
-                           baselineBinary: row["baseline_binary"])
+            let row = try StoredRow(fetched, table: "run_pairs", idColumn: "candidate_run_id", path: path)
+            return RunPair(baselineRunID: try row.value("baseline_run_id"), candidateRunID: row.id,
+                           baselineBinary: try row.value("baseline_binary"))
         }
     }
 }

@@ -2,23 +2,14 @@ import GRDB
 
 extension ResultStore {
     /// Named migrations, oldest first. Never edit a shipped migration: add a new one, so files
-    /// written by older builds upgrade and files from newer builds are recognised as such.
-    static var migrator: DatabaseMigrator {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1-initial") { db in
-            try db.execute(sql: initialSchema)
-        }
-        migrator.registerMigration("v2-measurement") { db in
-            try db.execute(sql: measurementSchema)
-        }
-        migrator.registerMigration("v3-kernel-profile") { db in
-            try db.execute(sql: kernelProfileSchema)
-        }
-        migrator.registerMigration("v4-run-pairs") { db in
-            try db.execute(sql: runPairSchema)
-        }
-        return migrator
-    }
+    /// written by older builds upgrade and files from newer builds are recognised as such. The identifiers live in
+    /// `grdb_migrations`, the table GRDB's migrator used, so files written by earlier builds read the same.
+    static let migrations: [(identifier: String, sql: String)] = [
+        ("v1-initial", initialSchema),
+        ("v2-measurement", measurementSchema),
+        ("v3-kernel-profile", kernelProfileSchema),
+        ("v4-run-pairs", runPairSchema),
+    ]
 
     private static let initialSchema = """
         CREATE TABLE runs (

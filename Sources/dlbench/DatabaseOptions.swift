@@ -8,7 +8,8 @@ struct DatabaseOptions: ParsableArguments {
     var path = "Results/dlbench.sqlite"
 
     /// Opens (creating when `creating`) the database. Commands that only read refuse a missing file rather than
-    /// leave an empty database behind a typo'd path.
+    /// leave an empty database behind a typo'd path, and open read-only: they never migrate or modify the file,
+    /// so a read-only file, directory or mount can be read.
     func open(creating: Bool = false) throws -> ResultStore { try Self.open(path: path, creating: creating) }
 
     /// The same for a path given by another option (`--into`, `--db-b`, `--baseline-db`). A `DatabaseOptions` made
@@ -18,7 +19,9 @@ struct DatabaseOptions: ParsableArguments {
             throw CommandFailure("no results database at \(path); create one with `dlbench run PROTOCOL --db \(path)` "
                                  + "or point --db at an existing file")
         }
-        do { return try ResultStore(path: path) } catch { throw CommandFailure("\(error)") }
+        do { return try ResultStore(path: path, access: creating ? .readWrite : .readOnly) } catch {
+            throw CommandFailure("\(error)")
+        }
     }
 }
 

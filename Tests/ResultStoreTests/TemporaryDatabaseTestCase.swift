@@ -1,4 +1,5 @@
 import XCTest
+import GRDB
 import Measurement
 import ResultStore
 
@@ -36,4 +37,46 @@ class TemporaryDatabaseTestCase: XCTestCase {
         NewCase(runID: runID, machineID: machineID, task: "mnist-train", taskKind: "train", engine: engine,
                 engineKind: engine, model: "mlp", dataset: "mnist", batchSize: batchSize, configJSON: "{}")
     }
+
+    /// Changes the file the way a hand edit with the sqlite3 shell can: no foreign keys, CHECK constraints ignored.
+    func handEdit(_ sql: String, path: String? = nil) throws {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = false
+        let queue = try DatabaseQueue(path: path ?? databasePath, configuration: configuration)
+        try queue.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
+            try db.execute(sql: sql)
+        }
+        try queue.close()
+    }
+
+    /// One run using every table: machine, case, two trials with samples and a kernel profile, trial order, a
+    /// warning, measurement facts, and an A/B pair with a second run. Returns the first (candidate) run's id.
+    @discardableResult
+    func recordFullRun(_ store: ResultStore) throws -> Int64 {
+        let run = try store.beginRun(protocolName: "p", protocolPath: "p.json", protocolText: "{}",
+                                     startedAt: Date(timeIntervalSince1970: 1_700_000_000), dlbenchCommit: "abc")
+        let machine = try store.recordMachine(runID: run, name: "m", fingerprint: Self.fingerprint())
+        let caseID = try store.addCase(newCase(runID: run, machineID: machine, engine: "eager"))
+        try store.markCaseRunning(caseID: caseID)
+        for trial in 0..<2 {
+            try store.recordTrial(caseID: caseID, index: trial, startedAt: Date(), endedAt: Date(),
+                                  samples: [MetricSample(metric: "step_time", unit: "s", value: 0.01 + Double(trial))],
+                                  kernelTimes: [KernelTime(kernel: "matmul", launchesPerStep: 1, nanosecondsPerStep: 100)])
+        }
+        try store.recordTrialOrder(runID: run, round: 0, caseIDs: [caseID])
+        try store.recordWarning(runID: run, StoredWarning(caseID: caseID, kind: "noise", message: "CV high"))
+        try store.recordMeasurement(runID: run, RunMeasurement(orderSeed: 7, harnessOverheadNanoseconds: 12,
+                                                               isolation: "process", stoppingReason: "maxTrials"))
+        try store.finishCase(caseID: caseID, status: .succeeded, message: nil)
+        try store.finishRun(runID: run, status: .completed, endedAt: Date(timeIntervalSince1970: 1_700_000_010))
+        let baseline = try store.beginRun(protocolName: "p", protocolPath: "p.json", protocolText: "{}",
+                                          startedAt: Date(timeIntervalSince1970: 1_700_000_001), dlbenchCommit: nil)
+        try store.recordPair(RunPair(baselineRunID: baseline, candidateRunID: run, baselineBinary: "/main/dlbench"))
+        return run
+    }
+
+    /// The file's bytes, to show an open left it unchanged.
+    func contents(_ path: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }
 }
+
