@@ -33,7 +33,7 @@ extension ProtocolDecoder {
 
     private func decodeLayerWidths(_ value: JSONValue, at path: JSONPath) -> [Int]? {
         guard let elements = context.array(value, at: path, of: "layer widths, each an integer ≥ 1", allowEmpty: true) else { return nil }
-        let widths = elements.map { context.integer($0.value, at: $0.path, bounds: .atLeast(1)) }
+        let widths = elements.map { context.integer($0.value, at: $0.path, bounds: .within(1...ProtocolLimits.layerWidth)) }
         let valid = widths.compactMap { $0 }
         return valid.count == widths.count ? valid : nil
     }

@@ -31,14 +31,14 @@ extension ProtocolDecoder {
 
     private func positiveIntegers(_ value: JSONValue, at path: JSONPath) -> [Int]? {
         guard let elements = context.array(value, at: path, of: "dimensions (integers ≥ 1)", allowEmpty: false) else { return nil }
-        let decoded = elements.map { context.integer($0.value, at: $0.path, bounds: .atLeast(1)) }
+        let decoded = elements.map { context.integer($0.value, at: $0.path, bounds: .within(1...ProtocolLimits.dimension)) }
         let valid = decoded.compactMap { $0 }
         return valid.count == decoded.count ? valid : nil
     }
 
     private func decodeLabelColumn(_ value: JSONValue, at path: JSONPath) -> LabelColumnSpec? {
         if let name = value.stringValue, !name.isEmpty { return .named(name) }
-        if case .number = value.kind { return context.integer(value, at: path, bounds: .any).map(LabelColumnSpec.index) }
+        if case .number = value.kind { return context.integer(value, at: path, bounds: .within(-ProtocolLimits.dimension...ProtocolLimits.dimension)).map(LabelColumnSpec.index) }
         context.reportMismatch(expected: "a column index (negative from the end) or a header name", found: value, at: path)
         return nil
     }

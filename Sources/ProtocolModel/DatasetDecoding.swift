@@ -53,8 +53,8 @@ extension ProtocolDecoder {
     private func decodeGaussianClusters(_ reader: ObjectReader) -> GaussianClustersSpec? {
         let features = reader.integer("features", bounds: .within(GaussianClustersSpec.featureRange))
         let classes = reader.integer("classes", bounds: .within(GaussianClustersSpec.classRange))
-        let trainSamples = reader.integer("trainSamples", bounds: .atLeast(1))
-        let testSamples = reader.integer("testSamples", bounds: .atLeast(1))
+        let trainSamples = reader.integer("trainSamples", bounds: .within(1...ProtocolLimits.samples))
+        let testSamples = reader.integer("testSamples", bounds: .within(1...ProtocolLimits.samples))
         let seed = reader.unsignedInteger("seed", .optional)
         let noise = reader.number("noise", .defaulted(1.0), bounds: .atLeast(0))
         guard let features, let classes, let trainSamples, let testSamples, let noise else { return nil }
@@ -64,8 +64,8 @@ extension ProtocolDecoder {
     }
 
     private func decodeSyntheticDigits(_ reader: ObjectReader) -> SyntheticDigitsSpec? {
-        let trainSamples = reader.integer("trainSamples", bounds: .atLeast(1))
-        let testSamples = reader.integer("testSamples", bounds: .atLeast(1))
+        let trainSamples = reader.integer("trainSamples", bounds: .within(1...ProtocolLimits.samples))
+        let testSamples = reader.integer("testSamples", bounds: .within(1...ProtocolLimits.samples))
         let seed = reader.unsignedInteger("seed", .optional)
         let noise = reader.number("noise", .defaulted(0.2), bounds: .atLeast(0))
         guard let trainSamples, let testSamples, let noise else { return nil }
@@ -74,8 +74,8 @@ extension ProtocolDecoder {
     }
 
     private func decodeSyntheticText(_ reader: ObjectReader) -> SyntheticTextSpec? {
-        let trainSamples = reader.integer("trainSamples", bounds: .atLeast(1))
-        let testSamples = reader.integer("testSamples", bounds: .atLeast(1))
+        let trainSamples = reader.integer("trainSamples", bounds: .within(1...ProtocolLimits.samples))
+        let testSamples = reader.integer("testSamples", bounds: .within(1...ProtocolLimits.samples))
         let seed = reader.unsignedInteger("seed", .optional)
         let vocabulary = reader.integer("vocabulary", .defaulted(32), bounds: .within(5...1_000_000))
         let sequenceLength = reader.integer("sequenceLength", .defaulted(16), bounds: .within(2...100_000))

@@ -35,7 +35,7 @@ extension ProtocolDecoder {
                            defined: defined.machines)
             return name
         }
-        let batchSize = reader.integer("batchSize", .optional, bounds: .atLeast(1))
+        let batchSize = reader.integer("batchSize", .optional, bounds: .within(1...ProtocolLimits.batchSize))
         let atLeastFaster = reader.number("atLeastFaster", .optional, bounds: .greaterThan(0))
         let atMostSlower = reader.number("atMostSlower", .optional, bounds: .atLeast(1))
         if !reader.contains("atLeastFaster") && !reader.contains("atMostSlower") {

@@ -65,6 +65,15 @@ public enum Metric: String, Sendable, Equatable, Hashable, CaseIterable {
     /// (by request, for want of a C compiler, or because a group is too wide for one loop).
     case interpretedKernelsPerStep = "interpreted_kernels_per_step"
 
+    /// The values a measurement of this metric can take: every metric is a finite, non-negative quantity (times,
+    /// rates, sizes, counts, losses, relative deviations), fractions are at most 1, and `time_to_target` is +∞ when
+    /// the target was never reached. A worker that sends anything else broke the worker protocol; its trial is not
+    /// stored.
+    public var validRange: ClosedRange<Double> {
+        if self == .timeToTarget { return 0...Double.infinity }
+        return unit == "fraction" ? 0...1 : 0...Double.greatestFiniteMagnitude
+    }
+
     public var unit: String {
         switch self {
         case .stepTime, .latency, .timeToFirstStep, .latencyP90, .latencyP99: return "ms"

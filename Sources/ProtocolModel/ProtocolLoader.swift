@@ -7,26 +7,22 @@ import Foundation
 public enum ProtocolLoader {
     /// Reads and decodes a protocol file; errors name the file as the URL was given (`url.relativePath`).
     public static func load(contentsOf url: URL) throws -> BenchmarkProtocol {
+        try loadWithText(contentsOf: url).benchmark
+    }
+
+    /// The protocol and the exact text it was decoded from (stored with the run, sent to workers). Read once, so a
+    /// pipe (`dlbench run <(generate)`) works and a file edited meanwhile cannot make the two disagree.
+    public static func loadWithText(contentsOf url: URL) throws -> (benchmark: BenchmarkProtocol, text: String) {
         let file = url.isFileURL ? url.relativePath : url.absoluteString
         let data: Data
         do {
-            data = try Data(contentsOf: url)
-        } catch {
-            var isDirectory: ObjCBool = false
-            let exists = url.isFileURL && FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
-            let reason: String
-            if !exists {
-                reason = "no such file"
-            } else if isDirectory.boolValue {
-                reason = "it is a directory, not a file"
-            } else {
-                reason = (error as NSError).localizedDescription
-            }
+            data = try ProtocolFileReader.read(url)
+        } catch let failure as ProtocolFileReader.Failure {
             throw ProtocolError(file: file, issues: [
-                ProtocolIssue(path: "", message: "cannot read the protocol file: \(reason)"),
+                ProtocolIssue(path: "", message: "cannot read the protocol file: \(failure.reason)"),
             ])
         }
-        return try decode(data, file: file)
+        return (try decode(data, file: file), String(decoding: data, as: UTF8.self))
     }
 
     /// Reads and decodes the protocol file at `path`; errors name it exactly as given.
@@ -50,6 +46,8 @@ public enum ProtocolLoader {
         guard let decoded = decoder.decode(root), context.issueCount == 0 else {
             throw ProtocolError(file: file, issues: context.sortedIssues)
         }
+        decoder.checkMemory(of: decoded, document: root)
+        guard context.issueCount == 0 else { throw ProtocolError(file: file, issues: context.sortedIssues) }
         return decoded
     }
 

@@ -12,21 +12,20 @@ extension ProtocolDecoder {
         reader.checkKeys(allowed: ProtocolDecoder.repetitionKeys, aliases: ProtocolDecoder.keyAliases)
         let defaults = RepetitionPolicy()
         let trialBounds = IntegerBounds.within(RepetitionPolicy.trialRange)
-        let warmupSteps = reader.integer("warmupSteps", .defaulted(defaults.warmupSteps), bounds: .atLeast(0))
+        let warmupSteps = reader.integer("warmupSteps", .defaulted(defaults.warmupSteps), bounds: .within(0...ProtocolLimits.warmupSteps))
         let untilStable = reader.bool("warmupUntilStable", .defaulted(false))
         let tolerance = reader.number("warmupStabilityTolerance", .defaulted(defaults.warmupStabilityTolerance),
                                       bounds: NumberBounds(minimum: 0, minimumIsExclusive: true, maximum: 1,
                                                            maximumIsExclusive: true))
-        let maxWarmupSteps = reader.integer("maxWarmupSteps", .defaulted(defaults.maxWarmupSteps), bounds: .atLeast(1))
+        let maxWarmupSteps = reader.integer("maxWarmupSteps", .defaulted(defaults.maxWarmupSteps), bounds: .within(1...ProtocolLimits.warmupSteps))
         let trials = reader.integer("trials", .optional, bounds: trialBounds)
         let minTrials = reader.integer("minTrials", .optional, bounds: trialBounds)
         let maxTrials = reader.integer("maxTrials", .optional, bounds: trialBounds)
-        let maxDuration = reader.number("maxDurationSeconds", .optional, bounds: .greaterThan(0))
+        let maxDuration = reader.number("maxDurationSeconds", .optional, bounds: .seconds)
         let ciWidth = reader.number("targetRelativeCIWidth", .optional, bounds: .greaterThan(0))
-        let timeout = reader.number("caseTimeoutSeconds", .defaulted(defaults.caseTimeoutSeconds), bounds: .greaterThan(0))
+        let timeout = reader.number("caseTimeoutSeconds", .defaulted(defaults.caseTimeoutSeconds), bounds: .seconds)
         let noiseCV = reader.number("noiseWarningCV", .defaulted(defaults.noiseWarningCV), bounds: .greaterThan(0))
-        let caseSeconds = reader.number("maxSecondsPerCase", .optional, bounds: NumberBounds(
-            minimum: 0, minimumIsExclusive: true, maximum: 1e9, maximumIsExclusive: false))
+        let caseSeconds = reader.number("maxSecondsPerCase", .optional, bounds: .seconds)
         if let minTrials, let maxTrials, minTrials > maxTrials, let found = reader.value("minTrials") {
             context.report("expected minTrials ≤ maxTrials (\(maxTrials)), found \(minTrials)",
                            at: found.path, position: found.value.position)

@@ -9,7 +9,7 @@ extension ProtocolDecoder {
         reader.checkKeys(allowed: ProtocolDecoder.targetKeys, aliases: ProtocolDecoder.keyAliases)
         let metric = reader.enumeration("metric", as: TargetMetric.self)
         let threshold = reader.number("value", bounds: .any)
-        let every = reader.integer("evaluateEvery", bounds: .atLeast(1))
+        let every = reader.integer("evaluateEvery", bounds: .within(1...ProtocolLimits.steps))
         guard let metric, let threshold, let every else { return nil }
         return QualityTarget(metric: metric, value: threshold, evaluateEvery: every)
     }
@@ -25,8 +25,8 @@ extension ProtocolDecoder {
             }
             return nil
         }
-        let rate = reader.number("targetRate", bounds: .greaterThan(0))
-        let bound = reader.number("latencyBoundMs", bounds: .greaterThan(0))
+        let rate = reader.number("targetRate", bounds: NumberBounds(minimum: 0, minimumIsExclusive: true, maximum: ProtocolLimits.rate))
+        let bound = reader.number("latencyBoundMs", bounds: NumberBounds(minimum: 0, minimumIsExclusive: true, maximum: ProtocolLimits.seconds * 1000))
         let search = reader.bool("searchHighestRate", .defaulted(false))
         guard let rate, let bound, let search else { return nil }
         return ServerSettings(targetRate: rate, latencyBoundMilliseconds: bound, searchHighestRate: search)

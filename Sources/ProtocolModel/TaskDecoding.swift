@@ -37,7 +37,7 @@ extension ProtocolDecoder {
     }
 
     private func decodeTrain(_ reader: ObjectReader) -> TrainSpec? {
-        let batchSize = reader.integer("batchSize", bounds: .atLeast(1))
+        let batchSize = reader.integer("batchSize", bounds: .within(1...ProtocolLimits.batchSize))
         let length = decodeTrainingLength(reader)
         let optimizer = reader.field("optimizer", .required, expectation: "an optimizer object") { value, path in
             decodeOptimizer(value, at: path)
@@ -56,9 +56,9 @@ extension ProtocolDecoder {
         let epochs = reader.value("epochs")
         switch (steps, epochs) {
         case (let steps?, nil):
-            return context.integer(steps.value, at: steps.path, bounds: .atLeast(1)).map(TrainingLength.steps)
+            return context.integer(steps.value, at: steps.path, bounds: .within(1...ProtocolLimits.steps)).map(TrainingLength.steps)
         case (nil, let epochs?):
-            return context.integer(epochs.value, at: epochs.path, bounds: .atLeast(1)).map(TrainingLength.epochs)
+            return context.integer(epochs.value, at: epochs.path, bounds: .within(1...ProtocolLimits.epochs)).map(TrainingLength.epochs)
         case (_?, let epochs?):
             context.report(
                 "expected exactly one of 'steps' or 'epochs', found both",
@@ -75,13 +75,13 @@ extension ProtocolDecoder {
     private func decodeInfer(_ reader: ObjectReader) -> InferSpec? {
         let batchSizes = reader.field("batchSizes", .required, expectation: "a non-empty array of batch sizes (integers ≥ 1)") { value, path in
             context.uniqueList(value, at: path, of: "batch sizes (integers ≥ 1)", describe: { String($0) }) { element, elementPath in
-                context.integer(element, at: elementPath, bounds: .atLeast(1))
+                context.integer(element, at: elementPath, bounds: .within(1...ProtocolLimits.batchSize))
             }
         }
-        let iterations = reader.integer("iterations", .defaulted(100), bounds: .atLeast(1))
+        let iterations = reader.integer("iterations", .defaulted(100), bounds: .within(1...ProtocolLimits.steps))
         let mark = context.issueCount
         let scenario = reader.enumeration("scenario", .defaulted(.singleStream), as: InferenceScenario.self)
-        let minDuration = reader.number("minDurationSeconds", .defaulted(0), bounds: .atLeast(0))
+        let minDuration = reader.number("minDurationSeconds", .defaulted(0), bounds: .within(0...ProtocolLimits.seconds))
         let server = scenario.flatMap { decodeServerSettings(reader, scenario: $0) }
         guard let batchSizes, let iterations, let scenario, let minDuration, context.hasNoIssues(since: mark) else {
             return nil

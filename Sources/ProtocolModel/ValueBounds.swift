@@ -33,12 +33,19 @@ struct NumberBounds: Sendable, Equatable {
     static let any = NumberBounds()
     static func greaterThan(_ value: Double) -> NumberBounds { NumberBounds(minimum: value, minimumIsExclusive: true) }
     static func atLeast(_ value: Double) -> NumberBounds { NumberBounds(minimum: value) }
+    /// `0 < x ≤ one week`: every duration in seconds.
+    static let seconds = NumberBounds(minimum: 0, minimumIsExclusive: true, maximum: ProtocolLimits.seconds)
+    static func within(_ range: ClosedRange<Double>) -> NumberBounds {
+        NumberBounds(minimum: range.lowerBound, maximum: range.upperBound)
+    }
     /// `low ≤ x < high`.
     static func halfOpen(_ low: Double, _ high: Double) -> NumberBounds {
         NumberBounds(minimum: low, maximum: high, maximumIsExclusive: true)
     }
 
+    /// Never true for NaN or an infinity (`1e400` parses to one): no bound a protocol needs is infinite.
     func contains(_ value: Double) -> Bool {
+        guard value.isFinite else { return false }
         let aboveMinimum = minimum.map { minimumIsExclusive ? value > $0 : value >= $0 } ?? true
         let belowMaximum = maximum.map { maximumIsExclusive ? value < $0 : value <= $0 } ?? true
         return aboveMinimum && belowMaximum

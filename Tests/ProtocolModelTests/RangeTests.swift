@@ -15,7 +15,7 @@ final class RangeTests: XCTestCase {
     func testZeroBatchSizeIsBelowTheMinimum() {
         assertSingleIssue(
             SampleProtocol.withTask(#""kind": "train", "model": "mlp-small", "dataset": "blobs", "batchSize": 0, "steps": 1, "optimizer": { "kind": "sgd", "lr": 1 }"#),
-            path: "tasks[0].batchSize", contains: ["expected an integer ≥ 1, found 0"])
+            path: "tasks[0].batchSize", contains: ["expected an integer between 1 and 1048576, found 0"])
     }
 
     func testThreadsAboveTheMaximum() {
@@ -50,12 +50,12 @@ final class RangeTests: XCTestCase {
         assertSingleIssue(SampleProtocol.json(extra: #""repetition": { "trials": 0 }"#), path: "repetition.trials",
                           contains: ["expected an integer between 1 and 1000, found 0"])
         assertSingleIssue(SampleProtocol.json(extra: #""repetition": { "warmupSteps": -1 }"#), path: "repetition.warmupSteps",
-                          contains: ["expected an integer ≥ 0, found -1"])
+                          contains: ["expected an integer between 0 and 10000000, found -1"])
     }
 
     func testZeroHiddenWidthIsRejected() {
         assertSingleIssue(
             SampleProtocol.json(models: #"[{ "name": "mlp-small", "kind": "mlp", "hidden": [16, 0] }]"#),
-            path: "models[0].hidden[1]", contains: ["expected an integer ≥ 1, found 0"])
+            path: "models[0].hidden[1]", contains: ["expected an integer between 1 and 65536, found 0"])
     }
 }

@@ -18,7 +18,7 @@ final class TrainingLengthTests: XCTestCase {
     }
 
     func testEpochsMustBePositive() {
-        assertSingleIssue(task(#""epochs": 0, "#), path: "tasks[0].epochs", contains: ["expected an integer ≥ 1, found 0"])
+        assertSingleIssue(task(#""epochs": 0, "#), path: "tasks[0].epochs", contains: ["expected an integer between 1 and 1000000, found 0"])
     }
 
     func testEpochsConvertToStepsRoundingUpPartialBatches() {

@@ -6,7 +6,7 @@ final class TypeMismatchTests: XCTestCase {
         assertSingleIssue(
             SampleProtocol.withTask(#""kind": "train", "model": "mlp-small", "dataset": "blobs", "batchSize": "12", "steps": 1, "optimizer": { "kind": "sgd", "lr": 1 }"#),
             path: "tasks[0].batchSize",
-            contains: ["expected an integer ≥ 1, found the string \"12\""])
+            contains: ["expected an integer between 1 and 1048576, found the string \"12\""])
     }
 
     func testNonIntegerNumberWhereIntegerExpected() {
