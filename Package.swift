@@ -30,6 +30,7 @@ let package = Package(
         // C libraries behind tiny system-library targets.
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
         .systemLibrary(name: "COpenCL", path: "Sources/COpenCL"),
+        .systemLibrary(name: "CProcessControl", path: "Sources/CProcessControl"),
 
         .target(name: "TensorCore", dependencies: ["CBLAS"], swiftSettings: kernelSettings),
         .target(name: "Engines", dependencies: ["TensorCore"], swiftSettings: kernelSettings),
@@ -47,6 +48,7 @@ let package = Package(
         ]),
         .target(name: "Runner", dependencies: [
             "TensorCore", "Engines", "OpenCLRuntime", "OpenCLEngine", "Models", "Datasets", "ProtocolModel", "Measurement", "ResultStore",
+            "CProcessControl",
         ]),
         .target(name: "Reports", dependencies: ["ResultStore", "Measurement", "ProtocolModel"]),
         .executableTarget(name: "dlbench", dependencies: [

@@ -7,9 +7,10 @@ import ResultStore
 /// Reports never see raw samples: summarising happens once, here, with `SampleSummary`, so every
 /// output format shows the same statistics.
 public enum ReportBuilder {
-    /// One row per case × metric, in case order then first-recorded metric order. A failed or
-    /// skipped case, or one without samples, gives a single row with status, message and no
-    /// numbers.
+    /// One row per case × metric, in case order then first-recorded metric order. A skipped case, or
+    /// one without samples, gives a single row with status, message and no numbers. A failed case keeps
+    /// the trials it finished (a run interrupted by a signal, a crash in a later trial): nothing measured is
+    /// hidden, and its status and message say why it is incomplete.
     public static func rows(from store: ResultStore, runID: Int64) throws -> [ReportRow] {
         try rows(from: store.caseResults(runID: runID))
     }
@@ -20,7 +21,7 @@ public enum ReportBuilder {
     }
 
     static func rows(for result: CaseResult) -> [ReportRow] {
-        let withoutNumbers = result.status == .failed || result.status == .skipped || result.series.isEmpty
+        let withoutNumbers = result.status == .skipped || result.series.isEmpty
         if withoutNumbers {
             return [row(for: result, metric: "", unit: "", summary: nil)]
         }

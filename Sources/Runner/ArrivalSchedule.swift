@@ -14,7 +14,7 @@ public enum ArrivalSchedule {
         for _ in 0..<max(count, 0) {
             // 1 − u is in (0, 1], so the logarithm is finite.
             seconds += -log(1 - generator.nextUnitInterval()) / queriesPerSecond
-            offsets.append(UInt64(seconds * 1e9))
+            offsets.append(MonotonicClock.nanoseconds(seconds))
         }
         return offsets
     }

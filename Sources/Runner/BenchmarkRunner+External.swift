@@ -51,7 +51,7 @@ extension BenchmarkRunner {
                                         identity: plannedCase.identity, trial: trial,
                                         timeoutSeconds: policy.caseTimeoutSeconds)
         request.external = workload
-        let outcome = try WorkerProcess(command: command).runTrial(request: request, timeoutSeconds: policy.caseTimeoutSeconds,
+        let outcome = try WorkerProcess(command: command, guardCommand: workerGuard).runTrial(request: request, timeoutSeconds: policy.caseTimeoutSeconds,
                                                                     onProgress: onProgress)
         let reference = try handOff.eagerLosses(plannedCase, spec: spec, model: model, dataset: dataset, trial: trial,
                                                 steps: agreementSteps, protocolSeed: benchmark.seed)

@@ -39,7 +39,7 @@ extension BenchmarkRunner {
                                         identity: plannedCase.identity, trial: trial,
                                         timeoutSeconds: policy.caseTimeoutSeconds)
         request.external = workload
-        let outcome = try WorkerProcess(command: command).runTrial(request: request, timeoutSeconds: policy.caseTimeoutSeconds,
+        let outcome = try WorkerProcess(command: command, guardCommand: workerGuard).runTrial(request: request, timeoutSeconds: policy.caseTimeoutSeconds,
                                                                     onProgress: onProgress)
         return Self.addingPeakRSS(outcome, wanted: metrics.contains(.peakRSSBytes))
     }

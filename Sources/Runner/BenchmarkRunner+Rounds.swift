@@ -143,13 +143,13 @@ extension BenchmarkRunner {
         guard let command = workerCommand else {
             let dataset = try dataset(for: plannedCase, context: &context)
             var executor = TrialExecutor(benchmark: benchmark, plannedCase: plannedCase, dataset: dataset, trialIndex: trial)
-            executor.deadline = MonotonicClock.now() &+ UInt64(timeout * 1e9)
+            executor.deadline = MonotonicClock.deadline(after: timeout)
             executor.progress = report
             return try executor.run()
         }
         let request = WorkerMessage.run(protocolText: context.protocolText, protocolPath: context.protocolPath,
                                         identity: plannedCase.identity, trial: trial, timeoutSeconds: timeout)
-        let outcome = try WorkerProcess(command: command).runTrial(request: request, timeoutSeconds: timeout,
+        let outcome = try WorkerProcess(command: command, guardCommand: workerGuard).runTrial(request: request, timeoutSeconds: timeout,
                                                                     onProgress: report)
         return TrialResult(samples: Self.addingPeakRSS(outcome, wanted: benchmark.metrics(for: plannedCase.task)
                                                             .contains(.peakRSSBytes)),

@@ -24,16 +24,25 @@ public final class BenchmarkRunner {
     /// The worker of a second dlbench build for an interleaved A/B run: every case runs once per build per round,
     /// into a baseline run and this build's run, recorded as a `RunPair`. Nil: this build only.
     let baselineWorker: WorkerCommand?
+    /// `dlbench worker-guard --`: every worker starts under it, so workers and their children die with the run
+    /// (see `WorkerGuard`). Nil: workers start directly (tests with fake workers).
+    public var workerGuard: WorkerCommand?
+    /// What the protocol's output files (`exportWeights`) may replace; checked before anything runs.
+    let outputPermissions: OutputPermissions
 
     public init(store: ResultStore, isolation: CaseIsolation = .inProcess, baselineWorker: WorkerCommand? = nil,
+                outputPermissions: OutputPermissions = OutputPermissions(),
                 observer: @escaping (RunEvent) -> Void = { _ in }) {
         self.store = store
         self.isolation = isolation
         self.baselineWorker = baselineWorker
+        self.outputPermissions = outputPermissions
         self.observer = observer
     }
 
+    /// Throws `OutputFileError` before the run is recorded when an output path breaks `outputPermissions`.
     public func run(_ benchmark: BenchmarkProtocol, protocolPath: String, protocolText: String) throws -> Outcome {
+        try checkOutputs(of: benchmark, protocolPath: protocolPath)
         let fingerprints = Dictionary(uniqueKeysWithValues: benchmark.machines.map {
             ($0.name, EnvironmentFingerprint.collect(threads: $0.threads))
         })

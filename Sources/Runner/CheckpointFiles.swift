@@ -1,6 +1,7 @@
 import Datasets
 import Foundation
 import Models
+import ProtocolModel
 import TensorCore
 
 /// Model weights in and out of safetensors files: `init` in a protocol's model entry loads a file over the
@@ -15,8 +16,21 @@ enum CheckpointFiles {
 
     static func export(_ model: any Layer, to path: String, metadata: [String: String]) throws {
         let tensors = try Checkpoint.tensors(of: model).map { SafeTensor(name: $0.name, shape: $0.shape, values: $0.values) }
-        try SafeTensorsFile(tensors: tensors, metadata: metadata.merging(["format": "pt"]) { current, _ in current })
-            .write(to: path)
+        let file = SafeTensorsFile(tensors: tensors, metadata: metadata.merging(["format": "pt"]) { current, _ in current })
+        try OutputFileGuard.write(try file.encoded(file: path), to: path, key: "exportWeights")
+    }
+}
+
+extension BenchmarkRunner {
+    /// Every output path of the protocol, checked before the run is recorded (a refused path costs nothing).
+    func checkOutputs(of benchmark: BenchmarkProtocol, protocolPath: String) throws {
+        let directory = (protocolPath as NSString).deletingLastPathComponent
+        for task in benchmark.tasks {
+            guard case let .train(spec) = task.workload, let path = spec.exportWeights else { continue }
+            try OutputFileGuard.check(path, key: "task '\(task.name)' exportWeights",
+                                      protocolDirectory: directory.isEmpty ? "." : directory,
+                                      permissions: outputPermissions)
+        }
     }
 }
 

@@ -20,7 +20,7 @@ public enum RunnerError: Error, CustomStringConvertible, Equatable {
 
     public var description: String {
         switch self {
-        case .interrupted: return "interrupted by the user (SIGINT); finished trials were kept"
+        case .interrupted: return "interrupted (\(InterruptMonitor.signalName)); finished trials were kept"
         case let .unsupported(reason): return reason
         case let .diverged(step, loss): return "training diverged: loss \(loss) at step \(step)"
         case let .timedOut(seconds):

@@ -57,7 +57,7 @@ extension TrialExecutor {
 
     /// One query at a time, each timed; latency percentiles per trial.
     private func singleStream(engine: any Engine, spec: InferSpec, inputs: [Tensor]) throws -> ([MetricSample], Int) {
-        let minimumNanoseconds = UInt64(spec.minDurationSeconds * 1e9)
+        let minimumNanoseconds = MonotonicClock.nanoseconds(spec.minDurationSeconds)
         var latencies = [UInt64]()
         latencies.reserveCapacity(spec.iterations)
         var totalNanoseconds: UInt64 = 0
@@ -78,7 +78,7 @@ extension TrialExecutor {
 
     /// Queries back to back under one clock: throughput at the batch size, without per-query timing.
     private func offline(engine: any Engine, spec: InferSpec, inputs: [Tensor]) throws -> ([MetricSample], Int) {
-        let minimumNanoseconds = UInt64(spec.minDurationSeconds * 1e9)
+        let minimumNanoseconds = MonotonicClock.nanoseconds(spec.minDurationSeconds)
         var queries = 0
         let start = MonotonicClock.now()
         var elapsed: UInt64 = 0

@@ -17,7 +17,7 @@ struct WorkerOutputReader {
 
     let output: Int32
     let errors: Int32
-    private var lineBuffer = Data()
+    private var lines = LineSplitter()
     private var errorBuffer = Data()
 
     init(output: Int32, errors: Int32) {
@@ -55,8 +55,11 @@ struct WorkerOutputReader {
                     continue
                 }
                 if slot == 0 {
-                    lineBuffer.append(contentsOf: chunk[0..<count])
-                    drainLines(onMessage: onMessage, onGarbage: onGarbage)
+                    chunk.withUnsafeBytes { bytes in
+                        lines.append(UnsafeRawBufferPointer(rebasing: bytes[0..<count])) {
+                            Self.handle(line: $0, onMessage: onMessage, onGarbage: onGarbage)
+                        }
+                    }
                 } else {
                     errorBuffer.append(contentsOf: chunk[0..<count])
                     if errorBuffer.count > 4 * WorkerProcess.standardErrorTailLimit {
@@ -65,23 +68,17 @@ struct WorkerOutputReader {
                 }
             }
         }
-        if !lineBuffer.isEmpty {
-            lineBuffer.append(0x0A)
-            drainLines(onMessage: onMessage, onGarbage: onGarbage)
-        }
+        lines.finish { Self.handle(line: $0, onMessage: onMessage, onGarbage: onGarbage) }
         return .closed
     }
 
-    private mutating func drainLines(onMessage: (WorkerMessage) -> Void, onGarbage: (String) -> Void) {
-        while let newline = lineBuffer.firstIndex(of: 0x0A) {
-            let line = lineBuffer[lineBuffer.startIndex..<newline]
-            lineBuffer = Data(lineBuffer[lineBuffer.index(after: newline)...])
-            guard !line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) else { continue }
-            if let message = try? WorkerMessage.decode(line: Data(line)) {
-                onMessage(message)
-            } else {
-                onGarbage(String(decoding: line, as: UTF8.self))
-            }
+    private static func handle(line: ArraySlice<UInt8>, onMessage: (WorkerMessage) -> Void,
+                               onGarbage: (String) -> Void) {
+        guard !line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) else { return }
+        if let message = try? WorkerMessage.decode(line: Data(line)) {
+            onMessage(message)
+        } else {
+            onGarbage(String(decoding: line.prefix(WorkerProcess.standardErrorTailLimit), as: UTF8.self))
         }
     }
 }

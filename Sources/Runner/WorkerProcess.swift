@@ -12,6 +12,8 @@ import ResultStore
 /// `RunnerError` naming the reason.
 struct WorkerProcess {
     let command: WorkerCommand
+    /// Prepended to the command (`dlbench worker-guard --`), so the worker's whole process tree dies with the run.
+    var guardCommand: WorkerCommand? = nil
     /// Bytes of the worker's standard error kept for failure messages.
     static let standardErrorTailLimit = 2048
 
@@ -30,8 +32,13 @@ struct WorkerProcess {
                   onProgress: (TrialProgress) -> Void) throws -> Outcome {
         signal(SIGPIPE, SIG_IGN)  // a worker that dies early must not take the parent with it
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: command.executable)
-        process.arguments = command.arguments
+        if let guardCommand {
+            process.executableURL = URL(fileURLWithPath: guardCommand.executable)
+            process.arguments = guardCommand.arguments + [command.executable] + command.arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: command.executable)
+            process.arguments = command.arguments
+        }
         if !command.environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(command.environment) { _, added in added }
         }
@@ -44,7 +51,7 @@ struct WorkerProcess {
         } catch {
             throw RunnerError.workerFailed("cannot start worker \(command.executable): \(error) — check the path is an executable")
         }
-        let deadline = MonotonicClock.now() &+ UInt64(timeoutSeconds * 1e9)
+        let deadline = MonotonicClock.deadline(after: timeoutSeconds)
         let line = try request.encodedLine()
         Self.writeAll(line, to: input.fileHandleForWriting.fileDescriptor)
         try? input.fileHandleForWriting.close()
@@ -81,11 +88,9 @@ struct WorkerProcess {
             violation = violation ?? "not a worker-protocol line: \(text.prefix(120))"
         }
         let exited = Self.waitForExit(process, until: ending == .closed ? deadline : 0)
-        if !exited {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
+        if !exited { Self.stop(process) }
         let detail = reader.standardErrorTail
+        if InterruptMonitor.isRequested { throw RunnerError.interrupted }
         switch ending {
         case .interrupted: throw RunnerError.interrupted
         case .timedOut: throw RunnerError.timedOut(seconds: timeoutSeconds)
@@ -122,6 +127,11 @@ struct WorkerProcess {
         guard metric.unit == sample.unit else {
             return "metric '\(sample.metric)' sent with unit '\(sample.unit)'; expected '\(metric.unit)'"
         }
+        guard metric.validRange.contains(sample.value) else {
+            let expected = metric.unit == "fraction" ? "a number between 0 and 1"
+                : metric == .timeToTarget ? "a number ≥ 0 (Infinity: not reached)" : "a finite number ≥ 0"
+            return "metric '\(sample.metric)' sent the value \(sample.value); expected \(expected)"
+        }
         return nil
     }
 
@@ -142,6 +152,15 @@ struct WorkerProcess {
         }
         process.waitUntilExit()
         return true
+    }
+
+    /// SIGTERM first (a guard then kills the worker's whole process group), SIGKILL after a second.
+    private static func stop(_ process: Process) {
+        kill(process.processIdentifier, SIGTERM)
+        if !waitForExit(process, until: MonotonicClock.deadline(after: 1)) {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
     }
 
     private static func writeAll(_ data: Data, to descriptor: Int32) {

@@ -37,7 +37,7 @@ public enum WorkerSession {
             let dataset = try BenchmarkRunner.makeDataset(for: plannedCase, in: benchmark)
             let timeout = request.timeoutSeconds ?? benchmark.repetition.caseTimeoutSeconds
             var executor = TrialExecutor(benchmark: benchmark, plannedCase: plannedCase, dataset: dataset, trialIndex: trial)
-            executor.deadline = MonotonicClock.now() &+ UInt64(timeout * 1e9)
+            executor.deadline = MonotonicClock.deadline(after: timeout)
             executor.progress = { progress in
                 var message = WorkerMessage(type: "progress")
                 message.phase = progress.phase
@@ -70,14 +70,16 @@ public enum WorkerSession {
         return message
     }
 
-    /// Bytes up to the first newline (or end of input); nil when the input is empty.
+    /// Bytes up to the first newline (or end of input); nil when the input is empty. Linear in the line's length.
     private static func readLine(from input: FileHandle) -> Data? {
-        var buffer = Data()
-        while true {
-            guard let chunk = try? input.read(upToCount: 65_536), !chunk.isEmpty else { break }
-            buffer.append(chunk)
-            if let newline = buffer.firstIndex(of: 0x0A) { return buffer[buffer.startIndex..<newline] }
+        var lines = LineSplitter()
+        var first: Data?
+        while first == nil {
+            guard let chunk = try? input.read(upToCount: 1 << 20), !chunk.isEmpty else { break }
+            lines.append([UInt8](chunk)) { line in if first == nil { first = Data(line) } }
         }
-        return buffer.isEmpty ? nil : buffer
+        if first == nil { lines.finish { first = Data($0) } }
+        guard let first, !first.isEmpty else { return nil }
+        return first
     }
 }

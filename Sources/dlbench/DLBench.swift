@@ -1,4 +1,5 @@
 import ArgumentParser
+import ResultStore
 
 @main
 struct DLBench: ParsableCommand {
@@ -26,7 +27,7 @@ struct DLBench: ParsableCommand {
         """,
         subcommands: [RunCommand.self, ValidateCommand.self, GraphCommand.self, ReportCommand.self, CompareCommand.self, CheckCommand.self,
                       MergeCommand.self, RunsCommand.self, EnvCommand.self,
-                      WorkerSubcommand.self]
+                      WorkerSubcommand.self, WorkerGuardSubcommand.self]
     )
 
     /// ArgumentParser reports usage errors with EX_USAGE (64); dlbench documents 2 for every usage or data error,
@@ -36,6 +37,10 @@ struct DLBench: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let failure as CommandFailure {
+            Terminal.printError("dlbench: \(failure)")
+            Foundation.exit(2)
+        } catch let failure as ResultStoreError {
+            // A database that cannot be read (a bad value, a foreign file): a data error, like a bad protocol.
             Terminal.printError("dlbench: \(failure)")
             Foundation.exit(2)
         } catch {

@@ -25,8 +25,13 @@ struct RunCommand: ParsableCommand {
         two runs recorded as a pair; `dlbench check` after it compares them round by round (paired trials), so \
         drift of a shared machine hits both builds alike. See docs/regression-gate.md.
 
-        Exit status: 0 when every case succeeded or was skipped, 1 when a case failed, 2 for an invalid protocol, \
-        130 when interrupted.
+        Output files (exportWeights) stay inside the protocol's folder and never replace the database, a \
+        non-regular file or a file dlbench did not write, unless --allow-outside-output or --overwrite says so. \
+        SIGTERM and SIGHUP stop a run like Ctrl-C; workers and their children die with the run.
+
+        Exit status: 0 when every case succeeded or was skipped and at least one ran, 1 when a case failed or \
+        none could run, 2 for an invalid protocol or a refused output path, 130 (SIGINT), 143 (SIGTERM) or 129 \
+        (SIGHUP) when interrupted.
         """
     )
 
@@ -45,6 +50,13 @@ struct RunCommand: ParsableCommand {
             help: ArgumentHelp("A second dlbench build to run side by side, round by round (A/B).", valueName: "path"))
     var baselineBinary: String?
 
+    @Flag(name: .customLong("allow-outside-output"),
+          help: "Let exportWeights paths leave the protocol's folder (absolute paths, ..).")
+    var allowOutsideOutput = false
+
+    @Flag(help: "Let exportWeights replace an existing file that dlbench did not write (never the database).")
+    var overwrite = false
+
     func validate() throws {
         if let baselineBinary {
             if inProcess { throw ValidationError("--baseline-binary runs both builds as worker processes; drop --in-process") }
@@ -60,8 +72,7 @@ struct RunCommand: ParsableCommand {
         let benchmark: BenchmarkProtocol
         do {
             let url = URL(fileURLWithPath: protocolFile)
-            benchmark = try ProtocolLoader.load(contentsOf: url)
-            text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+            (benchmark, text) = try ProtocolLoader.loadWithText(contentsOf: url)
         } catch {
             Terminal.printError("\(error)")
             throw ExitCode(2)
@@ -73,16 +84,30 @@ struct RunCommand: ParsableCommand {
         let baselineWorker = baselineBinary.map {
             WorkerCommand(executable: URL(fileURLWithPath: $0).standardizedFileURL.path, arguments: ["worker"])
         }
-        let outcome = try BenchmarkRunner(store: store, isolation: isolation, baselineWorker: baselineWorker,
-                                          observer: progress.handle).run(
-            benchmark, protocolPath: protocolFile, protocolText: text)
+        let permissions = OutputPermissions(allowOutsideProtocolFolder: allowOutsideOutput,
+                                            overwriteForeignFiles: overwrite, protectedPaths: [database.path])
+        let runner = BenchmarkRunner(store: store, isolation: isolation, baselineWorker: baselineWorker,
+                                     outputPermissions: permissions, observer: progress.handle)
+        if !inProcess { runner.workerGuard = WorkerCommand.currentExecutable(arguments: ["worker-guard", "--"]) }
+        let outcome: BenchmarkRunner.Outcome
+        do {
+            outcome = try runner.run(benchmark, protocolPath: protocolFile, protocolText: text)
+        } catch let refused as OutputFileError {
+            throw CommandFailure("\(protocolFile): \(refused)")
+        }
         let rows = try ReportBuilder.rows(from: store, runID: outcome.runID)
         print(TableReport.render(rows, colour: Terminal.standardOutputIsTerminal))
         if !quiet { Terminal.printError("results: \(database.path) (run \(outcome.runID)); \(outcome.stoppingReason)") }
         if baselineBinary != nil, !quiet, let pair = try store.pair(containing: outcome.runID) {
             Terminal.printError("baseline build: run \(pair.baselineRunID); compare with `dlbench check --db \(database.path)`")
         }
-        if outcome.status == .interrupted { throw ExitCode(130) }
+        if outcome.status == .interrupted { throw ExitCode(InterruptMonitor.exitStatus) }
         if rows.contains(where: { $0.caseStatus == CaseStatus.failed.rawValue }) { throw ExitCode(1) }
+        if !rows.contains(where: { $0.caseStatus == CaseStatus.succeeded.rawValue }) {
+            // Every case skipped (a framework not installed, a device missing): a run that measured nothing must
+            // not read as a success to a script or a CI job.
+            Terminal.printError("dlbench: no case of \(protocolFile) could run; each was skipped (see the status column)")
+            throw ExitCode(1)
+        }
     }
 }

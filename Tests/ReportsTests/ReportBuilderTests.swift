@@ -3,7 +3,8 @@ import ResultStore
 @testable import Reports
 
 final class ReportBuilderTests: XCTestCase {
-    func testOneRowPerCaseAndMetricAndOneForAFailedCase() throws {
+    /// A failed case keeps the trials it finished (nothing measured is hidden); one that finished none is one row.
+    func testOneRowPerCaseAndMetricAndFailedCasesKeepTheirFinishedTrials() throws {
         let store = try ResultStore.inMemory()
         let run = try store.beginRun(protocolName: "p", protocolPath: "p.json", protocolText: "p", startedAt: Date(),
                                      dlbenchCommit: nil)
@@ -25,10 +26,12 @@ final class ReportBuilderTests: XCTestCase {
         let failed = try addCase("opencl")
         try store.recordTrial(caseID: failed, index: 0, startedAt: Date(), endedAt: Date(),
                               samples: [MetricSample(metric: "step_time", unit: "s", value: 9)])
-        try store.finishCase(caseID: failed, status: .failed, message: "diverged from eager")
+        try store.finishCase(caseID: failed, status: .failed, message: "trial 2: crashed")
+        let empty = try addCase("fused")
+        try store.finishCase(caseID: empty, status: .failed, message: "diverged from eager")
 
         let rows = try ReportBuilder.rows(from: store, runID: run)
-        XCTAssertEqual(rows.map(\.metric), ["step_time", "final_loss", ""])
+        XCTAssertEqual(rows.map(\.metric), ["step_time", "final_loss", "step_time", ""])
         XCTAssertEqual(rows[0].n, 4)
         XCTAssertEqual(rows[0].median, 2.5)
         XCTAssertEqual(rows[0].min, 1)
@@ -37,8 +40,12 @@ final class ReportBuilderTests: XCTestCase {
         XCTAssertEqual(rows[0].machine, "cpu-4")
         XCTAssertEqual(rows[0].caseStatus, "succeeded")
         XCTAssertEqual(rows[2].caseStatus, "failed")
-        XCTAssertEqual(rows[2].message, "diverged from eager")
-        XCTAssertNil(rows[2].median)
-        XCTAssertEqual(rows[2].n, 0)
+        XCTAssertEqual(rows[2].message, "trial 2: crashed")
+        XCTAssertEqual(rows[2].median, 9)
+        XCTAssertEqual(rows[2].n, 1)
+        XCTAssertEqual(rows[3].caseStatus, "failed")
+        XCTAssertEqual(rows[3].message, "diverged from eager")
+        XCTAssertNil(rows[3].median)
+        XCTAssertEqual(rows[3].n, 0)
     }
 }

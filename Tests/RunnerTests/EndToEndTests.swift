@@ -59,6 +59,24 @@ final class EndToEndTests: RunnerTestCase {
         let cases = try store.caseResults(runID: outcome.runID)
         XCTAssertEqual(cases.reduce(0) { $0 + $1.trialCount }, 4, "every trial finished before Ctrl-C is stored")
         XCTAssertTrue(cases.allSatisfy { $0.status == .failed })
+        // …and shows in the report: numbers from the finished trials, the status saying why the case is incomplete.
+        let rows = try ReportBuilder.rows(from: store, runID: outcome.runID)
+        let stepTime = try XCTUnwrap(rows.first { $0.task == "train" && $0.metric == "step_time" })
+        XCTAssertGreaterThan(stepTime.n, 0)
+        XCTAssertNotNil(stepTime.trialEstimate())
+        XCTAssertEqual(stepTime.caseStatus, "failed")
+        XCTAssertTrue(rows.allSatisfy { ($0.message ?? "").contains("interrupt") }, rows.compactMap(\.message).joined(separator: "; "))
+    }
+
+    /// SIGTERM (a CI cancel, a scheduler's time limit) ends a run like Ctrl-C, and the reason names the signal.
+    func testSIGTERMIsAnInterruptionThatNamesItsSignal() throws {
+        let outcome = try run(protocolText(trials: 3)) { event in
+            if case .trialFinished = event { InterruptMonitor.setRequested(true, signal: SIGTERM) }
+        }
+        XCTAssertEqual(outcome.status, .interrupted)
+        XCTAssertEqual(InterruptMonitor.exitStatus, 143)
+        let messages = try store.caseResults(runID: outcome.runID).compactMap(\.message)
+        XCTAssertTrue(messages.contains { $0.contains("SIGTERM") }, messages.joined(separator: "; "))
     }
 
     func testSameSeedGivesSameFinalLossAcrossRuns() throws {

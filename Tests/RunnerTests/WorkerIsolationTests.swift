@@ -23,6 +23,15 @@ final class WorkerIsolationTests: RunnerTestCase {
           *'"task":"garbage"'*) echo 'this is not JSON'; echo '{"type":"result"}' ;;
           *'"task":"silent"'*) echo 'out of disk' >&2; exit 3 ;;
           *'"task":"refuses"'*) echo '{"type":"error","kind":"unsupported","message":"needs a GPU"}'; exit 1 ;;
+          *'"task":"negative"'*)
+            echo '{"type":"samples","samples":[{"metric":"step_time","unit":"ms","value":-1.5}]}'
+            echo '{"type":"result"}' ;;
+          *'"task":"infinite"'*)
+            echo '{"type":"samples","samples":[{"metric":"final_loss","unit":"loss","value":"-Infinity"}]}'
+            echo '{"type":"result"}' ;;
+          *'"task":"fraction"'*)
+            echo '{"type":"samples","samples":[{"metric":"test_accuracy","unit":"fraction","value":1.5}]}'
+            echo '{"type":"result"}' ;;
         esac
         """
 
@@ -46,7 +55,7 @@ final class WorkerIsolationTests: RunnerTestCase {
           "models": [{ "name": "mlp", "kind": "mlp", "hidden": [4] }],
           "engines": [{ "name": "eager", "kind": "eager" }],
           "tasks": [\(tasks)],
-          "metrics": ["step_time", "time_to_target", "peak_rss_bytes"],
+          "metrics": ["step_time", "time_to_target", "peak_rss_bytes", "final_loss", "test_accuracy"],
           "repetition": { "trials": 2, "caseTimeoutSeconds": \(timeout) }
         }
         """
@@ -54,7 +63,7 @@ final class WorkerIsolationTests: RunnerTestCase {
 
     func testCrashHangKillAndBadWorkersAreRecordedWithTheirReasonsAndTheRunGoesOn() throws {
         let worker = WorkerCommand(executable: try writeFakeWorker())
-        let names = ["ok", "crash", "hang", "killed", "garbage", "silent", "refuses"]
+        let names = ["ok", "crash", "hang", "killed", "garbage", "silent", "refuses", "negative", "infinite", "fraction"]
         let text = protocolWithTasks(names, timeout: 1.5)
         let benchmark = try ProtocolLoader.decode(text, file: "isolation.json")
         var progressSeen = false
@@ -83,7 +92,12 @@ final class WorkerIsolationTests: RunnerTestCase {
         XCTAssertTrue(message("silent").contains("status 3") && message("silent").contains("out of disk"), message("silent"))
         XCTAssertEqual(cases["refuses"]?.status, .skipped)
         XCTAssertEqual(message("refuses"), "needs a GPU")
-        for failed in ["crash", "hang", "killed", "garbage", "silent"] {
+        // Impossible values are a protocol violation, not a quieter number.
+        XCTAssertTrue(message("negative").contains("'step_time' sent the value -1.5; expected a finite number ≥ 0"),
+                      message("negative"))
+        XCTAssertTrue(message("infinite").contains("'final_loss' sent the value -inf"), message("infinite"))
+        XCTAssertTrue(message("fraction").contains("expected a number between 0 and 1"), message("fraction"))
+        for failed in ["crash", "hang", "killed", "garbage", "silent", "negative", "infinite", "fraction"] {
             XCTAssertEqual(cases[failed]?.trialCount, 0, "\(failed): no partial trial is stored")
         }
         XCTAssertEqual(try store.measurement(runID: outcome.runID)?.isolation, "process")
