@@ -80,6 +80,10 @@ let package = Package(
         .testTarget(name: "RunnerTests", dependencies: [
             "Runner", "Reports", "ResultStore", "ProtocolModel", "_TestSupport",
         ]),
+        // Runs the built `dlbench` binary: exit codes, error lines and signals as a user or a script sees them.
+        .testTarget(name: "CommandLineTests", dependencies: [
+            "ResultStore", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
     ],
     swiftLanguageModes: [.v5]
 )
