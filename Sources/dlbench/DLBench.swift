@@ -21,9 +21,11 @@ struct DLBench: ParsableCommand {
           dlbench env                             this machine's fingerprint
           dlbench graph --protocol P --task T     a captured step, after fusion
 
+        dlbench --version prints the release and the commit it was built from.
+
         Exit status: 0 success; 1 a failed case or a regression; 2 a usage or
         data error (bad flag, invalid protocol, missing run or database);
-        130 interrupted.
+        130, 143 or 129 interrupted (SIGINT, SIGTERM, SIGHUP).
         """,
         subcommands: [RunCommand.self, ValidateCommand.self, GraphCommand.self, ReportCommand.self, CompareCommand.self, CheckCommand.self,
                       MergeCommand.self, RunsCommand.self, EnvCommand.self,
@@ -33,6 +35,10 @@ struct DLBench: ParsableCommand {
     /// ArgumentParser reports usage errors with EX_USAGE (64); dlbench documents 2 for every usage or data error,
     /// so scripts and CI gates need to check a single code.
     static func main() {
+        if CommandLine.arguments.dropFirst().first == "--version" {
+            print(VersionInfo.line)
+            return
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -8,7 +8,8 @@ struct ValidateCommand: ParsableCommand {
         abstract: "Check protocol files without running them.",
         discussion: """
         Every problem is reported with the file, line:column, the JSON path (e.g. tasks[2].optimizer.lr), what was \
-        expected and what was found. Exit status: 0 when all files are valid, 1 otherwise.
+        expected and what was found. Exit status: 0 when all files are valid, 2 otherwise (as `dlbench run` exits for an \
+        invalid protocol).
         """
     )
 
@@ -27,7 +28,7 @@ struct ValidateCommand: ParsableCommand {
                 Terminal.printError("\(error)")
             }
         }
-        if invalid > 0 { throw ExitCode(1) }
+        if invalid > 0 { throw ExitCode(2) }
     }
 }
 
