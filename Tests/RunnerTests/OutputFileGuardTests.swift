@@ -71,6 +71,24 @@ final class OutputFileGuardTests: RunnerTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder + "/out"), ["w.safetensors"])
     }
 
+    /// A write that fails halfway (here: the file-size limit, standing in for a full disk) names the path and the
+    /// system's reason, and leaves neither a partial file nor the temporary one behind.
+    func testAFailedWriteLeavesNothingAndSaysWhy() throws {
+        let path = folder + "/w.safetensors"
+        var previous = rlimit()
+        getrlimit(__rlimit_resource_t(RLIMIT_FSIZE.rawValue), &previous)
+        signal(SIGXFSZ, SIG_IGN)
+        var limit = previous
+        limit.rlim_cur = 64
+        setrlimit(__rlimit_resource_t(RLIMIT_FSIZE.rawValue), &limit)
+        defer { setrlimit(__rlimit_resource_t(RLIMIT_FSIZE.rawValue), &previous); signal(SIGXFSZ, SIG_DFL) }
+        XCTAssertThrowsError(try OutputFileGuard.write([UInt8](repeating: 1, count: 4096), to: path, key: "exportWeights")) {
+            let text = "\($0)"
+            XCTAssertTrue(text.hasPrefix("exportWeights: \(path): writing 4096 bytes failed after 64: File too large"), text)
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), [])
+    }
+
     /// The probe: `exportWeights` set to the run's own database. Refused before anything is recorded.
     func testARunWhoseExportWouldReplaceTheDatabaseIsRefusedBeforeItStarts() throws {
         let text = protocolText().replacingOccurrences(
