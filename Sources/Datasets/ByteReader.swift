@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 
 /// A bounds-checked cursor over a binary file's bytes. Every read that would run past the end throws
@@ -63,7 +66,13 @@ struct ByteReader {
 
 /// Reading whole files with errors that name the file.
 enum FileBytes {
+    /// A regular file's bytes. Devices and pipes are refused: `/dev/zero` named as a dataset would otherwise be read
+    /// until memory runs out.
     static func read(_ path: String) throws -> [UInt8] {
+        var info = stat()
+        if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG, (info.st_mode & S_IFMT) != S_IFDIR {
+            throw DatasetError.unreadable(file: path, reason: "it is not a regular file (a device, a pipe or a socket)")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)

@@ -10,11 +10,18 @@ public enum CSVLabelColumn: Sendable, Equatable, Hashable {
 
 /// Numeric CSV: one example per line, every column a number, one of them the integer label. A header row is
 /// detected (any non-numeric field in the first line) unless stated. Blank lines are skipped; anything else
-/// that is not a number, or a row with a different field count, is an error naming the line.
+/// that is not a plain decimal number (see `CSVNumber`: no hex, NaN or infinity), or a row with a different field
+/// count, is an error naming the line and column.
 public enum CSVDataset {
     public static func load(path: String, classes: Int, labelColumn: CSVLabelColumn = .index(-1), header: Bool? = nil,
                             exampleShape: [Int]? = nil) throws -> LabeledSplit {
-        let bytes = try FileBytes.read(path)
+        try parse(try FileBytes.read(path), file: path, classes: classes, labelColumn: labelColumn, header: header,
+                  exampleShape: exampleShape)
+    }
+
+    /// The split from the file's bytes; `path` only names the file in errors.
+    public static func parse(_ bytes: [UInt8], file path: String, classes: Int, labelColumn: CSVLabelColumn = .index(-1),
+                             header: Bool? = nil, exampleShape: [Int]? = nil) throws -> LabeledSplit {
         guard let text = String(bytes: bytes, encoding: .utf8) else {
             throw DatasetError.badFormat(file: path, offset: 0, expected: "UTF-8 text", found: "invalid UTF-8")
         }
@@ -30,7 +37,7 @@ public enum CSVDataset {
         guard let first = rows.first else {
             throw DatasetError.badLine(file: path, line: 1, expected: "at least one row of numbers", found: "an empty file")
         }
-        let hasHeader = header ?? first.fields.contains { Double($0) == nil }
+        let hasHeader = header ?? first.fields.contains(where: CSVNumber.isName)
         let names = hasHeader ? first.fields.map(String.init) : []
         let dataRows = hasHeader ? Array(rows.dropFirst()) : rows
         let columnCount = first.fields.count
@@ -51,9 +58,19 @@ public enum CSVDataset {
             }
             var column = 0
             for (fieldIndex, field) in row.fields.enumerated() {
-                guard let value = Float(field), value.isFinite else {
-                    throw DatasetError.badLine(file: path, line: row.line, expected: "a finite number in column \(fieldIndex + 1)",
-                                               found: field.isEmpty ? "an empty field" : "'\(field)'")
+                let value: Float
+                switch CSVNumber.parse(field) {
+                case let .value(parsed): value = parsed
+                case .nonFinite:
+                    throw DatasetError.nonFinite(file: path, location: "line \(row.line), column \(fieldIndex + 1)",
+                                                 found: "'\(field.prefix(40))'")
+                case .outOfRange:
+                    throw DatasetError.nonFinite(file: path, location: "line \(row.line), column \(fieldIndex + 1)",
+                                                 found: "'\(field.prefix(40))' (outside float32's range)")
+                case .notDecimal:
+                    throw DatasetError.badLine(file: path, line: row.line,
+                                               expected: "a plain decimal number in column \(fieldIndex + 1)",
+                                               found: field.isEmpty ? "an empty field" : "'\(field.prefix(40))'")
                 }
                 if fieldIndex == labelIndex {
                     guard value.rounded() == value, value >= 0, value < Float(classes) else {

@@ -18,6 +18,15 @@ public enum DatasetError: Error, Equatable, CustomStringConvertible {
     case checksumMismatch(file: String, expected: String, found: String)
     /// A setting (normalisation, shape, split) cannot apply to this data.
     case invalidSetting(dataset: String, reason: String)
+    /// A value is NaN or infinite (or, in text, not a plain decimal number): data must be finite numbers, so a
+    /// broken export fails at load time instead of training to a NaN loss. `location` is "byte B (element E)"
+    /// for binary files, "line L, column C" for CSV.
+    case nonFinite(file: String, location: String, found: String)
+    /// The file declares zero examples or a zero-sized example: nothing could be trained or measured on it.
+    case empty(file: String, offset: Int, expected: String, found: String)
+    /// Declared sizes whose product overflows 64 bits or needs more memory than the machine has; refused before
+    /// any allocation.
+    case tooLarge(file: String, offset: Int, expected: String, found: String)
 
     public var description: String {
         switch self {
@@ -37,6 +46,12 @@ public enum DatasetError: Error, Equatable, CustomStringConvertible {
             return "\(file): SHA-256 mismatch: expected \(expected), found \(found); the file is corrupt or not the one the manifest describes"
         case let .invalidSetting(dataset, reason):
             return "dataset '\(dataset)': \(reason)"
+        case let .nonFinite(file, location, found):
+            return "\(file): \(location): expected a finite number, found \(found)"
+        case let .empty(file, offset, expected, found):
+            return "\(file): byte \(offset): expected \(expected), found \(found)"
+        case let .tooLarge(file, offset, expected, found):
+            return "\(file): byte \(offset): too large: expected \(expected), found \(found)"
         }
     }
 }

@@ -3,18 +3,20 @@
 enum Gzip {
     static func isCompressed(_ bytes: [UInt8]) -> Bool { bytes.count >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B }
 
-    static func decompress(_ bytes: [UInt8], file: String) throws -> [UInt8] {
+    /// The inflated bytes of every member; all members together may inflate to at most `limit` bytes.
+    static func decompress(_ bytes: [UInt8], file: String, limit: Int = DeclaredSize.memoryBudget) throws -> [UInt8] {
         var result: [UInt8] = []
         var start = 0
         repeat {
-            let member = try decompressMember(bytes, from: start, file: file)
+            let member = try decompressMember(bytes, from: start, file: file, limit: limit - result.count)
             result += member.bytes
             start = member.end
         } while start < bytes.count && isCompressed(Array(bytes[start...].prefix(2)))
         return result
     }
 
-    private static func decompressMember(_ bytes: [UInt8], from start: Int, file: String) throws -> (bytes: [UInt8], end: Int) {
+    private static func decompressMember(_ bytes: [UInt8], from start: Int, file: String,
+                                         limit: Int) throws -> (bytes: [UInt8], end: Int) {
         var reader = ByteReader(file: file, bytes: bytes)
         try reader.skip(start)
         let id1 = try reader.byte(), id2 = try reader.byte()
@@ -38,7 +40,7 @@ enum Gzip {
             | Int(bytes[bytes.count - 2]) << 16 | Int(bytes[bytes.count - 1]) << 24 : 0
         // The trailer's size is only a capacity hint: capped by DEFLATE's maximum ratio (1032:1) in case the file is cut.
         let inflated = try Inflater.inflate(bytes, from: reader.offset, file: file,
-                                            expectedSize: min(expectedSize, (bytes.count - reader.offset) * 1032))
+                                            expectedSize: min(expectedSize, (bytes.count - reader.offset) * 1032), limit: limit)
         var trailer = ByteReader(file: file, bytes: bytes)
         try trailer.skip(inflated.end)
         let crc = try trailer.littleEndianUInt32()

@@ -3,20 +3,16 @@ import Foundation
 /// An MNIST-layout directory of IDX files: `train-images-idx3-ubyte`, `train-labels-idx1-ubyte`,
 /// `t10k-images-idx3-ubyte`, `t10k-labels-idx1-ubyte`, each optionally gzipped (`.gz`), exactly as the MNIST
 /// and Fashion-MNIST sites distribute them, so a download is used as is.
+///
+/// Images must be unsigned bytes (type 08), int16/int32 (0B/0C) or floats (0D/0E), with at least one image and no
+/// zero-sized dimension. Signed bytes (09) are refused for images: 8-bit pixels are unsigned in every IDX image
+/// set, and a file tagged 09 is a mislabelled one whose bright pixels would silently read as negative. Labels may
+/// have any integer type (read as the magic says; a negative label is then out of range, not wrapped).
 public enum IDXDataset {
     public static let trainImages = "train-images-idx3-ubyte"
     public static let trainLabels = "train-labels-idx1-ubyte"
     public static let testImages = "t10k-images-idx3-ubyte"
     public static let testLabels = "t10k-labels-idx1-ubyte"
-
-    /// The path of `baseName` in `directory`, preferring the uncompressed file, else `.gz`.
-    public static func file(_ baseName: String, in directory: String) throws -> String {
-        let plain = (directory as NSString).appendingPathComponent(baseName)
-        if FileManager.default.fileExists(atPath: plain) { return plain }
-        let compressed = plain + ".gz"
-        if FileManager.default.fileExists(atPath: compressed) { return compressed }
-        throw DatasetError.unreadable(file: plain, reason: "no such file (nor \(baseName).gz)")
-    }
 
     /// The four files in `directory`; images become `exampleShape` (default [1, H, W], the NCHW a CNN takes).
     public static func load(name: String, directory: String, classes: Int, exampleShape: [Int]? = nil) throws -> LabeledDataset {
@@ -28,8 +24,20 @@ public enum IDXDataset {
     }
 
     public static func loadSplit(imagesPath: String, labelsPath: String, classes: Int, exampleShape: [Int]?) throws -> LabeledSplit {
-        let images = try IDXFile.read(imagesPath)
-        let labels = try IDXFile.read(labelsPath)
+        try split(images: try IDXFile.read(imagesPath), imagesPath: imagesPath, labels: try IDXFile.read(labelsPath),
+                  labelsPath: labelsPath, classes: classes, exampleShape: exampleShape)
+    }
+
+    /// The split from two parsed files (also the fuzz harness's entry point).
+    static func split(images: NumericArray, imagesPath: String, labels: NumericArray, labelsPath: String, classes: Int,
+                      exampleShape: [Int]?) throws -> LabeledSplit {
+        guard images.elementType != "signed byte" else {
+            throw DatasetError.badFormat(
+                file: imagesPath, offset: 2,
+                expected: "image type 08 (unsigned byte), 0b/0c (int16/int32) or 0d/0e (float32/float64)",
+                found: "09 (signed byte): 8-bit pixels are unsigned; re-save the file with type 08")
+        }
+        try FeatureShape.check(images.shape, file: imagesPath, what: "images") { 4 + 4 * $0 }
         guard labels.shape.count == 1 else {
             throw DatasetError.countMismatch(file: labelsPath, offset: 3, expected: "a rank-1 label array",
                                              found: "rank \(labels.shape.count), shape \(labels.shape)")
@@ -44,36 +52,5 @@ public enum IDXDataset {
             "byte \(labels.offset(of: index))"
         }
         return LabeledSplit(exampleShape: shape, features: images.values, labels: integerLabels, classes: classes)
-    }
-}
-
-/// Checks shared by the loaders: declared example shapes and label ranges.
-enum ExampleShape {
-    static func resolve(declared: [Int]?, natural: [Int], file: String) throws -> [Int] {
-        guard let declared else { return natural }
-        guard declared.reduce(1, *) == natural.reduce(1, *) else {
-            throw DatasetError.countMismatch(file: file, offset: 0, expected: "examples of shape \(declared) (\(declared.reduce(1, *)) values)",
-                                             found: "shape \(natural) (\(natural.reduce(1, *)) values)")
-        }
-        return declared
-    }
-}
-
-enum LabelCheck {
-    /// Labels as integers 0..<classes; `location` names where label `i` sits in the file.
-    static func integers(_ values: [Float], classes: Int, file: String, location: (Int) -> String) throws -> [Int] {
-        var result = [Int](repeating: 0, count: values.count)
-        for (index, value) in values.enumerated() {
-            guard value.rounded() == value, value >= 0, value < Float(classes) else {
-                throw DatasetError.labelOutOfRange(file: file, location: location(index),
-                                                   label: LabelCheck.describe(value), classes: classes)
-            }
-            result[index] = Int(value)
-        }
-        return result
-    }
-
-    static func describe(_ value: Float) -> String {
-        value.isFinite && value.rounded() == value && abs(value) < 1e9 ? String(Int(value)) : String(value)
     }
 }

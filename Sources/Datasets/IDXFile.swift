@@ -1,19 +1,11 @@
-/// An n-dimensional array read from a binary file (IDX or NPY), converted to Float, with where its elements
-/// sit in the file so that a bad element (an out-of-range label) is reported by byte offset.
-public struct NumericArray: Sendable, Equatable {
-    public var shape: [Int]
-    public var values: [Float]
-    /// Byte offset of the first element in the (decompressed) file.
-    public var dataOffset: Int
-    /// Bytes per element in the file.
-    public var elementSize: Int
-
-    /// Byte offset of element `index` in the (decompressed) file.
-    public func offset(of index: Int) -> Int { dataOffset + index * elementSize }
-}
-
 /// The IDX format of MNIST and Fashion-MNIST: a magic number `00 00 type rank`, `rank` big-endian UInt32
 /// dimensions, then big-endian elements. Files are inflated first when gzipped.
+///
+/// Every element type is read as the magic number says: 08 unsigned bytes (0…255), 09 *signed* bytes
+/// (−128…127), 0B int16, 0C int32, 0D float32, 0E float64. Whether a type suits the file's role (images,
+/// labels) is `IDXDataset`'s decision. Dimensions are multiplied out with overflow checks and the data size
+/// compared with the file before anything is allocated; float elements must be finite (float64 also within
+/// float32's range, the type dlbench computes in).
 public enum IDXFile {
     /// Element types by their IDX type byte: (name, size in bytes).
     static let elementTypes: [UInt8: (name: String, size: Int)] = [
@@ -35,15 +27,16 @@ public enum IDXFile {
         }
         var shape: [Int] = []
         for _ in 0..<rank { shape.append(Int(try reader.bigEndianUInt32())) }
-        let count = shape.reduce(1, *)
+        let count = try DeclaredSize.elements(shape, file: file, offset: 4)
         let dataOffset = reader.offset
-        let byteCount = count * type.size
+        let byteCount = try DeclaredSize.bytes(count, of: type.size, shape: shape, file: file, offset: 4)
         try reader.require(byteCount)
         if reader.remaining > byteCount {
             throw DatasetError.countMismatch(
                 file: file, offset: dataOffset + byteCount,
                 expected: "\(byteCount) data bytes for shape \(shape)", found: "\(reader.remaining) (trailing bytes)")
         }
+        try DeclaredSize.requireMemory(floats: count, shape: shape, file: file, offset: 4)
         let values = bytes.withUnsafeBufferPointer { source -> [Float] in
             [Float](unsafeUninitializedCapacity: count) { target, initialized in
                 let base = dataOffset
@@ -52,12 +45,11 @@ public enum IDXFile {
                 case 0x09: for index in 0..<count { target[index] = Float(Int8(bitPattern: source[base + index])) }
                 default:
                     for index in 0..<count {
-                        var bits: UInt64 = 0
-                        for byte in 0..<type.size { bits = bits << 8 | UInt64(source[base + index * type.size + byte]) }
+                        let bits = element(source, at: base + index * type.size, size: type.size)
                         switch typeByte {
-                        case 0x0B: target[index] = Float(Int16(bitPattern: UInt16(bits)))
-                        case 0x0C: target[index] = Float(Int32(bitPattern: UInt32(bits)))
-                        case 0x0D: target[index] = Float(bitPattern: UInt32(bits))
+                        case 0x0B: target[index] = Float(Int16(bitPattern: UInt16(truncatingIfNeeded: bits)))
+                        case 0x0C: target[index] = Float(Int32(bitPattern: UInt32(truncatingIfNeeded: bits)))
+                        case 0x0D: target[index] = Float(bitPattern: UInt32(truncatingIfNeeded: bits))
                         default: target[index] = Float(Double(bitPattern: bits))
                         }
                     }
@@ -65,6 +57,20 @@ public enum IDXFile {
                 initialized = count
             }
         }
-        return NumericArray(shape: shape, values: values, dataOffset: dataOffset, elementSize: type.size)
+        let array = NumericArray(shape: shape, values: values, dataOffset: dataOffset, elementSize: type.size, elementType: type.name)
+        if typeByte == 0x0E, let index = values.firstIndex(where: { !$0.isFinite }) {
+            let value = bytes.withUnsafeBufferPointer { Double(bitPattern: element($0, at: array.offset(of: index), size: 8)) }
+            throw DatasetError.nonFinite(file: file, location: "byte \(array.offset(of: index)) (element \(index))",
+                                         found: value.isFinite ? "\(value) (outside float32's range)" : "\(value)")
+        }
+        try array.requireFinite(file: file)
+        return array
+    }
+
+    /// The big-endian element of `size` bytes at `offset` (in bounds: checked against the file size above).
+    private static func element(_ source: UnsafeBufferPointer<UInt8>, at offset: Int, size: Int) -> UInt64 {
+        var bits: UInt64 = 0
+        for byte in 0..<size { bits = bits << 8 | UInt64(source[offset + byte]) }
+        return bits
     }
 }

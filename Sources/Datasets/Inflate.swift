@@ -2,7 +2,8 @@
 /// system zlib target or a child `gzip` process: Foundation on Linux has no decompression API, and shelling
 /// out would make a corrupt download fail with an exit status instead of a byte offset. Table-driven Huffman
 /// decoding over an unsafe buffer; every malformed or truncated stream throws `DatasetError` naming the file
-/// and the compressed byte offset.
+/// and the compressed byte offset, and the output stops at `limit` bytes (a 1032:1 "zip bomb" is an error, not an
+/// out-of-memory kill).
 struct Inflater {
     private let input: UnsafeBufferPointer<UInt8>
     private let file: String
@@ -12,22 +13,26 @@ struct Inflater {
     private var bitBuffer: UInt64 = 0
     private var bitCount = 0
     private(set) var output: [UInt8] = []
+    /// The most bytes the stream may inflate to.
+    private let limit: Int
 
     /// Byte offset in the file just after the last byte the stream consumed.
     var endOffset: Int { baseOffset + position - bitCount / 8 }
 
-    private init(input: UnsafeBufferPointer<UInt8>, file: String, baseOffset: Int, expectedSize: Int) {
+    private init(input: UnsafeBufferPointer<UInt8>, file: String, baseOffset: Int, expectedSize: Int, limit: Int) {
         self.input = input
         self.file = file
         self.baseOffset = baseOffset
-        output.reserveCapacity(expectedSize)
+        self.limit = limit
+        output.reserveCapacity(max(0, min(expectedSize, limit)))
     }
 
     /// Inflates the raw DEFLATE stream starting at `start`; returns the bytes and the offset where it ended.
-    static func inflate(_ bytes: [UInt8], from start: Int, file: String, expectedSize: Int = 0) throws -> (bytes: [UInt8], end: Int) {
+    static func inflate(_ bytes: [UInt8], from start: Int, file: String, expectedSize: Int = 0,
+                        limit: Int = DeclaredSize.memoryBudget) throws -> (bytes: [UInt8], end: Int) {
         try bytes.withUnsafeBufferPointer { whole in
-            let slice = UnsafeBufferPointer(rebasing: whole[start...])
-            var inflater = Inflater(input: slice, file: file, baseOffset: start, expectedSize: expectedSize)
+            let slice = UnsafeBufferPointer(rebasing: whole[min(start, whole.count)...])
+            var inflater = Inflater(input: slice, file: file, baseOffset: start, expectedSize: expectedSize, limit: limit)
             try inflater.run()
             return (inflater.output, inflater.endOffset)
         }
@@ -37,6 +42,14 @@ struct Inflater {
 
     private func corrupt(_ expected: String, _ found: String) -> DatasetError {
         .badFormat(file: file, offset: currentOffset, expected: expected, found: found)
+    }
+
+    /// Throws once the output would pass `limit` with `more` bytes.
+    private func requireRoom(_ more: Int) throws {
+        guard more <= limit - output.count else {
+            throw DatasetError.tooLarge(file: file, offset: currentOffset, expected: "at most \(limit) inflated bytes",
+                                        found: "a stream that inflates further")
+        }
     }
 
     private mutating func fill(_ count: Int) {
@@ -103,6 +116,7 @@ struct Inflater {
         guard position + length <= input.count else {
             throw DatasetError.truncated(file: file, offset: currentOffset, needed: length, available: input.count - position)
         }
+        try requireRoom(length)
         output.append(contentsOf: input[position..<(position + length)])
         position += length
     }
@@ -147,6 +161,7 @@ struct Inflater {
         while true {
             let symbol = try decode(literals)
             if symbol < 256 {
+                try requireRoom(1)
                 output.append(UInt8(symbol))
                 continue
             }
@@ -160,6 +175,7 @@ struct Inflater {
             guard distance <= output.count else {
                 throw corrupt("a distance within the \(output.count) bytes written so far", "\(distance)")
             }
+            try requireRoom(length)
             let start = output.count - distance
             for index in 0..<length { output.append(output[start + index]) }
         }

@@ -2,7 +2,7 @@ import Foundation
 
 /// A directory of `.npy` arrays in the Keras naming: `x_train.npy`, `y_train.npy`, `x_test.npy`, `y_test.npy`
 /// (what `np.save` of `keras.datasets.*.load_data()` produces). Features [N, …] (rank-3 images [N, H, W] become
-/// [1, H, W] per example, as for IDX); labels [N] integers.
+/// [1, H, W] per example, as for IDX); labels [N] integers. At least one example and no zero-sized dimension.
 public enum NPYDataset {
     public static let fileNames = (trainFeatures: "x_train.npy", trainLabels: "y_train.npy",
                                    testFeatures: "x_test.npy", testLabels: "y_test.npy")
@@ -20,10 +20,7 @@ public enum NPYDataset {
     public static func loadSplit(featuresPath: String, labelsPath: String, classes: Int, exampleShape: [Int]?) throws -> LabeledSplit {
         let features = try NPYFile.read(featuresPath)
         let labels = try NPYFile.read(labelsPath)
-        guard features.shape.count >= 2 else {
-            throw DatasetError.countMismatch(file: featuresPath, offset: 8, expected: "features of rank ≥ 2 [N, …]",
-                                             found: "shape \(features.shape)")
-        }
+        try FeatureShape.check(features.shape, file: featuresPath, what: "features") { _ in 8 }
         guard labels.shape.count == 1, labels.shape[0] == features.shape[0] else {
             throw DatasetError.countMismatch(file: labelsPath, offset: 8,
                                              expected: "labels of shape [\(features.shape[0])] (one per example of \(featuresPath))",

@@ -2,6 +2,8 @@ import Foundation
 
 /// One NumPy `.npy` array (format versions 1.0, 2.0 and 3.0; C order; little-endian `float32`, `uint8`, and
 /// `int32`/`int64` for label arrays, which `np.save` writes for integer labels by default), converted to Float.
+/// The shape is multiplied out with overflow checks and compared with the file's size before allocating;
+/// float32 elements must be finite (a NaN is an error naming its byte offset, not a dataset that trains to NaN).
 public enum NPYFile {
     static let magic: [UInt8] = [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59]  // "\x93NUMPY"
     static let elementTypes: [String: Int] = ["<f4": 4, "|u1": 1, "<u1": 1, "<i4": 4, "<i8": 8]
@@ -39,22 +41,24 @@ public enum NPYFile {
                                          found: "fortran_order True")
         }
         let shape = try NPYHeader.shape(in: header, file: file, offset: headerStart)
-        let count = shape.reduce(1, *)
+        let count = try DeclaredSize.elements(shape, file: file, offset: headerStart)
+        let byteCount = try DeclaredSize.bytes(count, of: size, shape: shape, file: file, offset: headerStart)
         let dataOffset = reader.offset
-        try reader.require(count * size)
-        if reader.remaining > count * size {
-            throw DatasetError.countMismatch(file: file, offset: dataOffset + count * size,
-                                             expected: "\(count * size) data bytes for shape \(shape)",
+        try reader.require(byteCount)
+        if reader.remaining > byteCount {
+            throw DatasetError.countMismatch(file: file, offset: dataOffset + byteCount,
+                                             expected: "\(byteCount) data bytes for shape \(shape)",
                                              found: "\(reader.remaining) (trailing bytes)")
         }
+        try DeclaredSize.requireMemory(floats: count, shape: shape, file: file, offset: headerStart)
         let values = bytes.withUnsafeBufferPointer { source -> [Float] in
             [Float](unsafeUninitializedCapacity: count) { target, initialized in
                 for index in 0..<count {
                     var bits: UInt64 = 0
                     for byte in (0..<size).reversed() { bits = bits << 8 | UInt64(source[dataOffset + index * size + byte]) }
                     switch descriptor {
-                    case "<f4": target[index] = Float(bitPattern: UInt32(bits))
-                    case "<i4": target[index] = Float(Int32(bitPattern: UInt32(bits)))
+                    case "<f4": target[index] = Float(bitPattern: UInt32(truncatingIfNeeded: bits))
+                    case "<i4": target[index] = Float(Int32(bitPattern: UInt32(truncatingIfNeeded: bits)))
                     case "<i8": target[index] = Float(Int64(bitPattern: bits))
                     default: target[index] = Float(bits)
                     }
@@ -62,7 +66,9 @@ public enum NPYFile {
                 initialized = count
             }
         }
-        return NumericArray(shape: shape, values: values, dataOffset: dataOffset, elementSize: size)
+        let array = NumericArray(shape: shape, values: values, dataOffset: dataOffset, elementSize: size, elementType: descriptor)
+        try array.requireFinite(file: file)
+        return array
     }
 }
 
@@ -71,7 +77,8 @@ enum NPYHeader {
     private static func valueText(_ key: String, in header: String, file: String, offset: Int) throws -> Substring {
         guard let keyRange = header.range(of: "'\(key)'"),
               let colon = header[keyRange.upperBound...].firstIndex(of: ":") else {
-            throw DatasetError.badFormat(file: file, offset: offset, expected: "a header with key '\(key)'", found: header)
+            throw DatasetError.badFormat(file: file, offset: offset, expected: "a header with key '\(key)'",
+                                         found: String(header.prefix(80)))
         }
         return header[header.index(after: colon)...].drop { $0 == " " }
     }
@@ -101,7 +108,7 @@ enum NPYHeader {
         let parts = inner.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let shape = parts.compactMap { Int($0) }
         guard shape.count == parts.count, shape.allSatisfy({ $0 >= 0 }) else {
-            throw DatasetError.badFormat(file: file, offset: offset, expected: "non-negative integer dimensions", found: "(\(inner))")
+            throw DatasetError.badFormat(file: file, offset: offset, expected: "non-negative integer dimensions", found: "(\(inner.prefix(80)))")
         }
         return shape
     }

@@ -17,7 +17,9 @@ public struct SafeTensor: Sendable, Equatable {
 /// length N, N bytes of JSON `{name: {"dtype", "shape", "data_offsets": [begin, end]}, "__metadata__": {…}}`
 /// (offsets relative to the end of the header), then the raw little-endian tensor bytes. Chosen because it is
 /// the one weight format every major framework reads and writes without executing code. Only `F32` is read
-/// (dlbench computes in float32); any other dtype is refused with an error naming the tensor.
+/// (dlbench computes in float32); any other dtype is refused with an error naming the tensor. Reading is strict:
+/// shapes are multiplied out with overflow checks, offsets compared with the file's size before any allocation,
+/// and every value must be finite.
 public struct SafeTensorsFile: Sendable, Equatable {
     public var tensors: [SafeTensor]
     public var metadata: [String: String]
@@ -48,8 +50,9 @@ public struct SafeTensorsFile: Sendable, Equatable {
         var header: [String: Any] = [:]
         var offset = 0
         for tensor in tensors {
-            guard tensor.shape.allSatisfy({ $0 >= 0 }), tensor.shape.reduce(1, *) == tensor.values.count else {
-                throw DatasetError.countMismatch(file: file, offset: 0, expected: "\(tensor.shape.reduce(1, *)) values for '\(tensor.name)' of shape \(tensor.shape)",
+            let count = try DeclaredSize.elements(tensor.shape, file: file, offset: 0)
+            guard count == tensor.values.count else {
+                throw DatasetError.countMismatch(file: file, offset: 0, expected: "\(count) values for '\(tensor.name)' of shape \(tensor.shape)",
                                                  found: "\(tensor.values.count)")
             }
             let end = offset + tensor.values.count * 4
@@ -89,7 +92,8 @@ public struct SafeTensorsFile: Sendable, Equatable {
         for (name, value) in header {
             if name == "__metadata__" {
                 guard let strings = value as? [String: String] else {
-                    throw DatasetError.badFormat(file: file, offset: 8, expected: "__metadata__ mapping strings to strings", found: "\(value)")
+                    throw DatasetError.badFormat(file: file, offset: 8, expected: "__metadata__ mapping strings to strings",
+                                                 found: String("\(value)".prefix(80)))
                 }
                 metadata = strings
                 continue
@@ -97,21 +101,23 @@ public struct SafeTensorsFile: Sendable, Equatable {
             entries.append(try SafeTensorsHeader.entry(name, value, file: file))
         }
         entries.sort { ($0.begin, $0.end) < ($1.begin, $1.end) }
+        let dataLength = bytes.count - dataStart
         var expectedBegin = 0
         for entry in entries {
             guard entry.begin == expectedBegin else {
-                throw DatasetError.badFormat(file: file, offset: dataStart + entry.begin,
+                throw DatasetError.badFormat(file: file, offset: dataStart + min(entry.begin, dataLength),
                                              expected: "tensor '\(entry.name)' to start at data byte \(expectedBegin) (no holes or overlaps)",
                                              found: "data_offsets [\(entry.begin), \(entry.end)]")
             }
+            // Compared with the data actually present before anything is added to an offset or allocated.
+            guard entry.end <= dataLength else {
+                throw DatasetError.truncated(file: file, offset: bytes.count, needed: entry.end - dataLength, available: 0)
+            }
             expectedBegin = entry.end
         }
-        guard dataStart + expectedBegin == bytes.count else {
-            if dataStart + expectedBegin > bytes.count {
-                throw DatasetError.truncated(file: file, offset: bytes.count, needed: dataStart + expectedBegin - bytes.count, available: 0)
-            }
+        guard expectedBegin == dataLength else {
             throw DatasetError.countMismatch(file: file, offset: dataStart + expectedBegin, expected: "\(expectedBegin) data bytes",
-                                             found: "\(bytes.count - dataStart) (trailing bytes)")
+                                             found: "\(dataLength) (trailing bytes)")
         }
         let tensors = bytes.withUnsafeBufferPointer { source in
             entries.map { entry -> SafeTensor in
@@ -128,34 +134,12 @@ public struct SafeTensorsFile: Sendable, Equatable {
                 return SafeTensor(name: entry.name, shape: entry.shape, values: values)
             }
         }
+        // Weights and data must be finite: a NaN in a checkpoint would otherwise surface as a NaN loss much later.
+        for (entry, tensor) in zip(entries, tensors) {
+            guard let index = tensor.values.firstIndex(where: { !$0.isFinite }) else { continue }
+            throw DatasetError.nonFinite(file: file, location: "byte \(dataStart + entry.begin + 4 * index) (element \(index) of tensor '\(entry.name)')",
+                                         found: FiniteCheck.describe(tensor.values[index]))
+        }
         return SafeTensorsFile(tensors: tensors, metadata: metadata)
-    }
-}
-
-/// Validation of one header entry.
-enum SafeTensorsHeader {
-    static func entry(_ name: String, _ value: Any, file: String) throws -> (name: String, shape: [Int], begin: Int, end: Int) {
-        func bad(_ expected: String, _ found: Any) -> DatasetError {
-            .badFormat(file: file, offset: 8, expected: "\(expected) for tensor '\(name)'", found: "\(found)")
-        }
-        guard let fields = value as? [String: Any] else { throw bad("an object with dtype, shape, data_offsets", value) }
-        guard let dtype = fields["dtype"] as? String else { throw bad("a string dtype", fields["dtype"] ?? "nothing") }
-        guard dtype == "F32" else {
-            throw bad("dtype F32 (dlbench reads float32 only; convert with tensor.float() before saving)", dtype)
-        }
-        guard let shapeValues = fields["shape"] as? [Any] else { throw bad("a shape array", fields["shape"] ?? "nothing") }
-        let shape = shapeValues.compactMap { ($0 as? NSNumber)?.intValue }
-        guard shape.count == shapeValues.count, shape.allSatisfy({ $0 >= 0 }) else { throw bad("non-negative integer dimensions", shapeValues) }
-        guard let offsetValues = fields["data_offsets"] as? [Any], offsetValues.count == 2,
-              let begin = (offsetValues[0] as? NSNumber)?.intValue, let end = (offsetValues[1] as? NSNumber)?.intValue,
-              begin >= 0, end >= begin else {
-            throw bad("data_offsets [begin, end] with 0 ≤ begin ≤ end", fields["data_offsets"] ?? "nothing")
-        }
-        guard end - begin == shape.reduce(1, *) * 4 else {
-            throw DatasetError.countMismatch(file: file, offset: 8,
-                                             expected: "\(shape.reduce(1, *) * 4) bytes for '\(name)' (F32 of shape \(shape))",
-                                             found: "data_offsets [\(begin), \(end)] (\(end - begin) bytes)")
-        }
-        return (name, shape, begin, end)
     }
 }

@@ -28,7 +28,7 @@ final class CSVLoaderTests: TemporaryDirectoryTestCase {
     func testNonNumericFieldNamesItsLineAndColumn() {
         let path = write("1,2,0\n3,x,1\n", to: "text.csv")
         let error = datasetError { _ = try CSVDataset.load(path: path, classes: 2, header: false) }
-        XCTAssertEqual(error, .badLine(file: path, line: 2, expected: "a finite number in column 2", found: "'x'"))
+        XCTAssertEqual(error, .badLine(file: path, line: 2, expected: "a plain decimal number in column 2", found: "'x'"))
     }
 
     func testLabelOutOfRangeNamesItsLine() {
