@@ -2,15 +2,19 @@ import Foundation
 
 /// `dlbench compare` output: one line per matched case × metric with both trial medians, the ratio and its
 /// trial-level CI, the t test's p-value, trials × samples and the verdict, then the geometric-mean lines and unmatched cases.
+/// The table and markdown show the changed rows (faster or slower) unless `allRows`, with a count of the rest;
+/// JSON always carries every row.
 public enum ComparisonReport {
     public enum Format: String, Sendable, CaseIterable {
         case table, markdown, json
     }
 
-    public static func render(_ comparison: RunComparison, format: Format, colour: Bool = false) -> String {
+    public static func render(_ comparison: RunComparison, format: Format, colour: Bool = false,
+                              allRows: Bool = true) -> String {
+        let shown = allRows ? comparison.rows : comparison.changedRows
         switch format {
-        case .table: return table(comparison, colour: colour)
-        case .markdown: return markdown(comparison)
+        case .table: return table(comparison, rows: shown, colour: colour)
+        case .markdown: return markdown(comparison, rows: shown)
         case .json: return json(comparison).rendered() + "\n"
         }
     }
@@ -36,28 +40,36 @@ public enum ComparisonReport {
         return word + (needed > 1000 ? " (>1000 trials)" : " (~\(needed) trials)")
     }
 
-    static func table(_ comparison: RunComparison, colour: Bool) -> String {
+    static func table(_ comparison: RunComparison, rows: [ComparisonRow], colour: Bool) -> String {
         var table = TextTable(columns: titles.enumerated().map {
             TextTable.Column(title: $0.element, alignment: [2, 3, 4, 5, 6, 7].contains($0.offset) ? .right : .left)
         })
-        for row in comparison.rows {
+        for row in rows {
             let cells = columns(row)
             let style: String? = row.comparison.verdict == .slower ? TerminalStyle.red
                 : row.comparison.verdict == .faster ? TerminalStyle.green : nil
             table.append(cells.dropLast().map { TextTable.Cell($0) } + [TextTable.Cell(cells[cells.count - 1], style: style)])
         }
-        return table.render(colour: colour) + footer(comparison).map { $0 + "\n" }.joined()
+        let body = rows.isEmpty ? "no case × metric changed beyond the threshold\n" : table.render(colour: colour)
+        return body + footer(comparison, shown: rows.count).map { $0 + "\n" }.joined()
     }
 
-    static func markdown(_ comparison: RunComparison) -> String {
+    static func markdown(_ comparison: RunComparison, rows: [ComparisonRow]) -> String {
         var lines = [MarkdownReport.row(titles), MarkdownReport.rule(["l", "l", "r", "r", "r", "r", "r", "r", "l"])]
-        lines += comparison.rows.map { MarkdownReport.row(columns($0)) }
-        return lines.joined(separator: "\n") + "\n\n" + footer(comparison).map { $0 + "  \n" }.joined()
+        lines += rows.map { MarkdownReport.row(columns($0)) }
+        return lines.joined(separator: "\n") + "\n\n" + footer(comparison, shown: rows.count).map { $0 + "  \n" }.joined()
     }
 
-    /// Geometric means and unmatched cases, one sentence each.
-    static func footer(_ comparison: RunComparison) -> [String] {
-        var lines = comparison.geometricMeans.map {
+    /// Hidden rows, geometric means and unmatched cases, one sentence each.
+    static func footer(_ comparison: RunComparison, shown: Int) -> [String] {
+        var lines: [String] = []
+        if shown < comparison.rows.count {
+            let same = comparison.rows.filter { $0.comparison.verdict == .same }.count
+            let inconclusive = comparison.rows.filter { $0.comparison.verdict == .inconclusive }.count
+            lines.append("\(shown) of \(comparison.rows.count) case × metric rows changed; not shown: \(same) same, "
+                         + "\(inconclusive) inconclusive (--all shows every row)")
+        }
+        lines += comparison.geometricMeans.map {
             "geometric mean speedup (\($0.metric), \($0.count) case(s)): \(StatisticFormatting.factor($0.speedup))"
         }
         lines += comparison.missingInCandidate.map { "only in A: \($0.key) (B: \($0.reason))" }

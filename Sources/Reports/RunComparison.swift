@@ -15,9 +15,9 @@ public struct ComparisonRow: Sendable, Equatable {
     }
 }
 
-/// The geometric mean of speedups over a set of comparisons (one metric, or all).
+/// The geometric mean of speedups over a set of comparisons of time metrics (one metric, or all of them).
 public struct GeometricMeanSpeedup: Sendable, Equatable {
-    /// Metric name, or "all" for the overall line.
+    /// Metric name, or "all time metrics" for the overall line.
     public var metric: String
     public var speedup: Double
     public var count: Int
@@ -41,7 +41,8 @@ public struct RunComparison: Sendable, Equatable {
     public var onlyInCandidate: [CaseMatchKey]
     /// True when trials were paired by round (an interleaved A/B run of two builds).
     public var paired: Bool
-    /// One line per metric (in first-seen order), then "all".
+    /// One line per time metric (in first-seen order), then "all time metrics". Memory, losses and counts are left
+    /// out: a mean of speedups only means something for quantities of one kind.
     public var geometricMeans: [GeometricMeanSpeedup]
     public var settings: ComparisonSettings
 
@@ -103,7 +104,8 @@ public struct RunComparison: Sendable, Equatable {
     static func geometricMeans(_ rows: [ComparisonRow]) -> [GeometricMeanSpeedup] {
         var order: [String] = []
         var logs: [String: [Double]] = [:]
-        for row in rows where row.comparison.speedup.isFinite && row.comparison.speedup > 0 {
+        for row in rows where MetricDirection.isTime(unit: row.unit) && row.comparison.speedup.isFinite
+            && row.comparison.speedup > 0 {
             if logs[row.key.metric] == nil { order.append(row.key.metric) }
             logs[row.key.metric, default: []].append(log(row.comparison.speedup))
         }
@@ -114,10 +116,17 @@ public struct RunComparison: Sendable, Equatable {
         }
         let all = order.flatMap { logs[$0] ?? [] }
         if !all.isEmpty {
-            result.append(GeometricMeanSpeedup(metric: "all", speedup: exp(all.reduce(0, +) / Double(all.count)),
+            result.append(GeometricMeanSpeedup(metric: RunComparison.allTimeMetrics, speedup: exp(all.reduce(0, +) / Double(all.count)),
                                                count: all.count))
         }
         return result
+    }
+
+    static let allTimeMetrics = "all time metrics"
+
+    /// Rows whose verdict is a change (faster or slower): what `compare` shows unless asked for every row.
+    public var changedRows: [ComparisonRow] {
+        rows.filter { $0.comparison.verdict == .faster || $0.comparison.verdict == .slower }
     }
 
     /// Rows whose verdict is a regression.

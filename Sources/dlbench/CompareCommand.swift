@@ -14,7 +14,8 @@ struct CompareCommand: ParsableCommand {
         two builds of one `run --baseline-binary`; separate runs add --run-spread), trials × samples, and a verdict — faster/slower (better/worse \
         for non-time metrics) when p < --alpha AND the change exceeds --threshold; same when the (1 − alpha) CI \
         lies within the threshold; otherwise inconclusive, with the trials per side that would decide — then the \
-        geometric mean speedup per metric and overall. RUN_B may come from another database with --db-b (e.g. another \
+        geometric mean speedup per time metric and over all time metrics. Only rows that changed (faster or \
+        slower) are listed, with a count of the others; --all lists every row. RUN_B may come from another database with --db-b (e.g. another \
         machine; such rows are marked "other machine").
 
           dlbench compare 3 4
@@ -34,6 +35,9 @@ struct CompareCommand: ParsableCommand {
     @Option(help: ArgumentHelp("table, markdown or json.", valueName: "format"))
     var format: String = "table"
 
+    @Flag(help: "Show every case × metric, not only those that changed (json always has every row).")
+    var all = false
+
     @OptionGroup var filters: ReportFilterOptions
     @OptionGroup var comparisonOptions: ComparisonOptions
     @OptionGroup var database: DatabaseOptions
@@ -52,8 +56,8 @@ struct CompareCommand: ParsableCommand {
             let pair = databaseB == nil ? try storeA.pair(containing: runB) : nil
             let paired = pair.map { Set([$0.baselineRunID, $0.candidateRunID]) == Set([runA, runB]) } ?? false
             let comparison = RunComparison(baseline: rowsA, candidate: rowsB, settings: settings, paired: paired)
-            print(ComparisonReport.render(comparison, format: outputFormat, colour: Terminal.standardOutputIsTerminal),
-                  terminator: "")
+            print(ComparisonReport.render(comparison, format: outputFormat, colour: Terminal.standardOutputIsTerminal,
+                                          allRows: all), terminator: "")
         } catch let error as ReportSelectionError {
             throw CommandFailure(error.description)
         } catch let error as UnknownFilterValue {
