@@ -82,7 +82,7 @@ let package = Package(
         ]),
         // Runs the built `dlbench` binary: exit codes, error lines and signals as a user or a script sees them.
         .testTarget(name: "CommandLineTests", dependencies: [
-            "ResultStore", .product(name: "GRDB", package: "GRDB.swift"),
+            "ResultStore", "_TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
     ],
     swiftLanguageModes: [.v5]

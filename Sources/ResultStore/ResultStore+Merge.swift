@@ -15,17 +15,6 @@ public struct MergeSummary: Sendable, Equatable {
 }
 
 extension ResultStore {
-    /// Tables copied with a run, parents first, with the columns that refer to other copied rows.
-    private static let mergedTables: [(table: String, parentColumn: String, references: [String: String])] = [
-        ("machines", "run_id", ["run_id": "runs"]),
-        ("cases", "run_id", ["run_id": "runs", "machine_id": "machines"]),
-        ("trials", "case_id", ["case_id": "cases"]),
-        ("samples", "trial_id", ["trial_id": "trials"]),
-        ("kernel_profiles", "trial_id", ["trial_id": "trials"]),
-        ("trial_order", "run_id", ["run_id": "runs", "case_id": "cases"]),
-        ("run_warnings", "run_id", ["run_id": "runs", "case_id": "cases"]),
-    ]
-
     /// Copies every run of the database at `sourcePath` that this database does not hold yet, with its
     /// machines, cases, trials, samples, kernel profiles, trial order, warnings and A/B pairing, in one transaction.
     ///

@@ -1,3 +1,4 @@
+import _TestSupport
 import Foundation
 import XCTest
 
@@ -14,11 +15,7 @@ class CommandLineTestCase: XCTestCase {
     }
 
     override func setUpWithError() throws {
-        let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        dlbench = [directory, directory.deletingLastPathComponent()]
-            .map { $0.appendingPathComponent("dlbench").path }
-            .first { FileManager.default.isExecutableFile(atPath: $0) }
-        guard dlbench != nil else { throw XCTSkip("no dlbench binary next to the test bundle (swift build first)") }
+        dlbench = try BuiltProducts.requireDlbench()
         folder = NSTemporaryDirectory() + "dlbench-cli-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     }

@@ -1,3 +1,4 @@
+import _TestSupport
 import Foundation
 import ProtocolModel
 import Reports
@@ -8,19 +9,7 @@ import XCTest
 /// `--baseline-binary`: two builds run the same cases round by round into a recorded pair of runs, and the
 /// comparison pairs trials by round; a case that fails on one build is a failed check, not a silent pass.
 final class InterleavedBuildTests: RunnerTestCase {
-    private func dlbenchBinary() throws -> String {
-        let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        let executable = [directory, directory.deletingLastPathComponent()]
-            .map { $0.appendingPathComponent("dlbench").path }
-            .first { FileManager.default.isExecutableFile(atPath: $0) }
-        // `swift build --build-tests` (scripts/test.sh, CI) builds dlbench beside the tests: there, a missing binary
-        // is a failure, not a skip.
-        guard let executable else {
-            if ProcessInfo.processInfo.environment["CI"] != nil { XCTFail("no dlbench binary next to the test bundle") }
-            throw XCTSkip("no dlbench binary next to the test bundle (build with `swift build --build-tests`)")
-        }
-        return executable
-    }
+    private func dlbenchBinary() throws -> String { try BuiltProducts.requireDlbench() }
 
     func testBothBuildsRunEveryRoundIntoAPairOfRunsThatCheckPairsByRound() throws {
         let executable = try dlbenchBinary()

@@ -1,3 +1,4 @@
+import _TestSupport
 import Foundation
 import ProtocolModel
 import ResultStore
@@ -72,11 +73,7 @@ final class KernelProfileRunnerTests: RunnerTestCase {
     }
 
     func testARealDlbenchWorkerSendsTheBreakdownWithItsSamples() throws {
-        let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        let executable = [directory, directory.deletingLastPathComponent()]
-            .map { $0.appendingPathComponent("dlbench").path }
-            .first { FileManager.default.isExecutableFile(atPath: $0) }
-        guard let executable else { throw XCTSkip("no dlbench binary next to the test bundle") }
+        let executable = try BuiltProducts.requireDlbench()
         let text = profiledProtocol(trials: 1)
         let benchmark = try ProtocolLoader.decode(text, file: "tiny.json")
         let outcome = try BenchmarkRunner(store: store, isolation: .worker(WorkerCommand(executable: executable, arguments: ["worker"])))

@@ -1,3 +1,4 @@
+import _TestSupport
 import Foundation
 import ProtocolModel
 import Runner
@@ -11,11 +12,7 @@ final class WorkerGuardTests: RunnerTestCase {
 
     override func setUpWithError() throws {
         try super.setUpWithError()
-        let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        dlbench = [directory, directory.deletingLastPathComponent()]
-            .map { $0.appendingPathComponent("dlbench").path }
-            .first { FileManager.default.isExecutableFile(atPath: $0) }
-        guard dlbench != nil else { throw XCTSkip("no dlbench binary next to the test bundle") }
+        dlbench = try BuiltProducts.requireDlbench()
         folder = NSTemporaryDirectory() + "dlbench-guard-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     }
