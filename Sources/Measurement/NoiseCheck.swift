@@ -34,14 +34,14 @@ public enum NoiseCheck {
     public static func load(average: Double?, logicalCores: Int) -> NoiseWarning? {
         guard let average, logicalCores > 0, average / Double(logicalCores) > loadPerCoreThreshold else { return nil }
         return NoiseWarning(kind: .highLoad, message: String(
-            format: "load average %.2f on %d cores at start; stop other work for stable timings", average, logicalCores))
+            format: "load average %.2f on %d cores at start; %@", average, logicalCores, NoiseWarning.Kind.highLoad.hint))
     }
 
     /// Warns unless the governor is absent (not readable, e.g. in a VM) or `performance`.
     public static func governor(_ governor: String?) -> NoiseWarning? {
         guard let governor, governor != "performance" else { return nil }
         return NoiseWarning(kind: .frequencyScaling, message:
-            "CPU frequency governor is '\(governor)'; set 'performance' (cpupower frequency-set -g performance) for stable timings")
+            "CPU frequency governor is '\(governor)'; \(NoiseWarning.Kind.frequencyScaling.hint)")
     }
 
     /// One warning per case listing every metric whose coefficient of variation exceeds `threshold`.
@@ -51,7 +51,7 @@ public enum NoiseCheck {
         guard !noisy.isEmpty else { return nil }
         let list = noisy.map { String(format: "%@ %.1f%%", $0.metric, $0.value * 100) }.joined(separator: ", ")
         return NoiseWarning(kind: .highVariation, message: String(
-            format: "%@: CV above %.1f%% (%@); add trials or quiet the machine", label, threshold * 100, list))
+            format: "%@: CV above %.1f%% (%@); %@", label, threshold * 100, list, NoiseWarning.Kind.highVariation.hint))
     }
 
     /// Slowest over fastest per-trial median above which a case's trials count as disagreeing. Within one process
@@ -65,15 +65,15 @@ public enum NoiseCheck {
         guard finite.count >= 2, let fastest = finite.min(), let slowest = finite.max(),
               slowest / fastest > trialSpreadThreshold else { return nil }
         return NoiseWarning(kind: .trialSpread, message: String(
-            format: "%@: %@ trial medians range %.4g–%.4g %@ (%.2fx): some trials ran slower as a whole (another process, vCPU migration); add trials or compare on 1 thread",
-            label, metric, fastest, slowest, unit, slowest / fastest))
+            format: "%@: %@ trial medians range %.4g–%.4g %@ (%.2fx): %@; %@", label, metric, fastest, slowest, unit,
+            slowest / fastest, NoiseWarning.Kind.trialSpread.meaning, NoiseWarning.Kind.trialSpread.hint))
     }
 
     /// Warns when the per-step overhead exceeds 1% of the smallest measured median step.
     public static func overhead(nanoseconds: Double, smallestStepNanoseconds: Double?) -> NoiseWarning? {
         guard let smallest = smallestStepNanoseconds, smallest > 0, nanoseconds > 0.01 * smallest else { return nil }
         return NoiseWarning(kind: .harnessOverhead, message: String(
-            format: "harness overhead %.0f ns is %.1f%% of the smallest step (%.0f ns); time larger batches",
-            nanoseconds, nanoseconds / smallest * 100, smallest))
+            format: "harness overhead %.0f ns is %.1f%% of the smallest step (%.0f ns); %@",
+            nanoseconds, nanoseconds / smallest * 100, smallest, NoiseWarning.Kind.harnessOverhead.hint))
     }
 }

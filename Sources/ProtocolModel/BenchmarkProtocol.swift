@@ -19,6 +19,9 @@ public struct BenchmarkProtocol: Sendable, Equatable, Hashable {
     public var expectations: [PerformanceExpectation]
     /// How closely engines must reproduce eager's first losses (`deviation_from_eager`). JSON default: 10 steps, 1e-3.
     public var agreement: AgreementPolicy
+    /// The engine the headline compares every other engine with (`baseline` key, a name from `engines`); nil when the
+    /// key is absent, which means the first engine (`baselineEngine`).
+    public var baseline: String?
 
     public static let defaultSeed: UInt64 = 42
 
@@ -26,7 +29,7 @@ public struct BenchmarkProtocol: Sendable, Equatable, Hashable {
         name: String, description: String? = nil, seed: UInt64 = BenchmarkProtocol.defaultSeed,
         machines: [MachineSpec], datasets: [DatasetSpec], models: [ModelSpec], engines: [EngineSpec],
         tasks: [TaskSpec], metrics: [Metric] = Metric.allCases, repetition: RepetitionPolicy = RepetitionPolicy(),
-        expectations: [PerformanceExpectation] = [], agreement: AgreementPolicy = AgreementPolicy()
+        expectations: [PerformanceExpectation] = [], agreement: AgreementPolicy = AgreementPolicy(), baseline: String? = nil
     ) {
         self.name = name
         self.description = description
@@ -40,7 +43,11 @@ public struct BenchmarkProtocol: Sendable, Equatable, Hashable {
         self.repetition = repetition
         self.expectations = expectations
         self.agreement = agreement
+        self.baseline = baseline
     }
+
+    /// The engine speedups are reported against: `baseline`, else the first engine.
+    public var baselineEngine: String? { baseline ?? engines.first?.name }
 
     public func dataset(named name: String) -> DatasetSpec? { datasets.first { $0.name == name } }
     public func model(named name: String) -> ModelSpec? { models.first { $0.name == name } }

@@ -7,7 +7,7 @@ struct ProtocolDecoder {
 
     static let topLevelKeys = [
         "$schema", "name", "description", "seed", "machines", "datasets", "models", "engines", "tasks", "metrics", "repetition",
-        "expectations", "agreement",
+        "expectations", "agreement", "baseline",
     ]
 
     /// Likely wrong spellings of keys whose names are not obvious, for "did you mean" hints.
@@ -36,13 +36,23 @@ struct ProtocolDecoder {
         let agreement = reader.field("agreement", .defaulted(AgreementPolicy()), expectation: "an object") {
             decodeAgreement($0, at: $1)
         }
+        let baseline = decodeBaseline(in: reader, engines: engines?.names)
         guard context.hasNoIssues(since: mark), let name, let seed, let machines, let datasets, let models,
               let engines, let tasks, let metrics, let repetition, let expectations, let agreement
         else { return nil }
         return BenchmarkProtocol(
             name: name, description: description, seed: seed, machines: machines.items, datasets: datasets.items,
             models: models.items, engines: engines.items, tasks: tasks.items, metrics: metrics, repetition: repetition,
-            expectations: expectations, agreement: agreement)
+            expectations: expectations, agreement: agreement, baseline: baseline)
+    }
+
+    /// The optional top-level `baseline`: an engine name, checked like every reference (did-you-mean).
+    func decodeBaseline(in reader: ObjectReader, engines: [String]?) -> String? {
+        reader.field("baseline", .optional, expectation: "the name of an engine defined in 'engines'") { value, path -> String? in
+            guard let name = context.string(value, at: path) else { return nil }
+            checkReference(name, at: path, position: value.position, noun: "engine", section: "engines", defined: engines)
+            return name
+        }
     }
 
     func decodeMetrics(in reader: ObjectReader) -> [Metric]? {

@@ -9,7 +9,7 @@ import Measurement
 ///
 /// Rows keep the builder's order (case order, then metric); a task, engine or machine name is
 /// shown only where it changes, so each case reads as a block. Numbers are right-aligned and
-/// scaled to a readable unit per row; colour (status, dimmed spread) only when asked for, so
+/// scaled to one readable unit per metric for the whole table (chosen from the metric's range); colour (status, dimmed spread) only when asked for, so
 /// piped output stays plain.
 public enum TableReport {
     public static func render(_ rows: [ReportRow], colour: Bool) -> String {
@@ -27,13 +27,14 @@ public enum TableReport {
             .init(title: "status", alignment: .left),
         ])
         var previousCase: [String]?
+        let scales = QuantityScale.perMetric(rows)
         for row in rows {
             let caseKey = [row.task, row.engine, row.machine, row.batchSize.map(String.init) ?? ""]
             let sameCase = caseKey == previousCase
             previousCase = caseKey
             let sameTask = sameCase || table.rows.last?.first?.text == row.task && !row.task.isEmpty
             let estimate = row.trialEstimate()
-            let scale = QuantityScale.choose(unit: row.unit, magnitude: estimate?.estimate ?? row.median)
+            let scale = scales[row.metric] ?? QuantityScale.choose(unit: row.unit, magnitude: estimate?.estimate ?? row.median)
             let interval = estimate?.interval.map { "\(scale.format($0.lower))–\(scale.format($0.upper))" } ?? ""
             let spread = row.p10 == nil ? "" : "\(scale.format(row.p10))–\(scale.format(row.p90))"
             table.append([

@@ -34,8 +34,9 @@ struct TextTable {
         rows.append(cells)
     }
 
-    /// Renders header, a rule and the rows; every line has the same display width.
-    func render(colour: Bool, separator: String = "  ") -> String {
+    /// Renders header, a rule (unless `rule` is false: the compact headline) and the rows; every line has the same
+    /// display width.
+    func render(colour: Bool, separator: String = "  ", rule: Bool = true) -> String {
         var widths = columns.map { $0.title.count }
         for row in rows {
             for (index, cell) in row.enumerated() where index < widths.count {
@@ -50,7 +51,7 @@ struct TextTable {
         let reset = colour ? "\u{1B}[0m" : ""
         var lines: [String] = []
         lines.append(columns.indices.map { bold + pad(columns[$0].title, $0) + reset }.joined(separator: separator))
-        lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: separator))
+        if rule { lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: separator)) }
         for row in rows {
             let cells = columns.indices.map { index -> String in
                 let cell = index < row.count ? row[index] : Cell("")

@@ -14,13 +14,9 @@ import ProtocolModel
 struct StoppingRule {
     let policy: RepetitionPolicy
 
-    /// The metric whose precision decides: step time for training, latency for single-stream and server
-    /// inference, throughput for offline inference.
+    /// The metric whose precision decides (`TaskWorkload.primaryMetric`, the one the headline compares).
     static func primaryMetric(of plannedCase: PlannedCase) -> Metric {
-        switch plannedCase.task.workload {
-        case .train: return .stepTime
-        case let .infer(spec): return spec.scenario == .offline ? .samplesPerSecond : .latency
-        }
+        plannedCase.task.workload.primaryMetric
     }
 
     enum Decision: Equatable {

@@ -56,7 +56,7 @@ struct CompareCommand: ParsableCommand {
             let pair = databaseB == nil ? try storeA.pair(containing: runB) : nil
             let paired = pair.map { Set([$0.baselineRunID, $0.candidateRunID]) == Set([runA, runB]) } ?? false
             let comparison = RunComparison(baseline: rowsA, candidate: rowsB, settings: settings, paired: paired)
-            print(ComparisonReport.render(comparison, format: outputFormat, colour: Terminal.standardOutputIsTerminal,
+            print(ComparisonReport.render(comparison, format: outputFormat, colour: Terminal.colourOnStandardOutput,
                                           allRows: all), terminator: "")
         } catch let error as ReportSelectionError {
             throw CommandFailure(error.description)

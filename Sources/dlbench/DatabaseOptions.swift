@@ -5,7 +5,9 @@ import ResultStore
 /// `--db`, shared by every command that reads or writes results.
 struct DatabaseOptions: ParsableArguments {
     @Option(name: .customLong("db"), help: ArgumentHelp("The SQLite results database.", valueName: "path"))
-    var path = "Results/dlbench.sqlite"
+    var path = DatabaseOptions.defaultPath
+
+    static let defaultPath = "Results/dlbench.sqlite"
 
     /// Opens (creating when `creating`) the database. Commands that only read refuse a missing file rather than
     /// leave an empty database behind a typo'd path, and open read-only: they never migrate or modify the file,

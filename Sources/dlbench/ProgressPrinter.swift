@@ -3,7 +3,9 @@ import Runner
 
 /// Progress on standard error. On a terminal: one live line, rewritten in place with \r (case, trial, ETA,
 /// last median), with failures and warnings on lines of their own. Otherwise (a pipe, a CI log): one plain
-/// line per finished trial. With --quiet: only failures and warnings.
+/// line per finished trial. With --quiet: only failures and warnings. Warnings about the machine at the start (load,
+/// frequency scaling) print as they come, so a run can be stopped; warnings about results are held for the end of
+/// the run, where they are summarised in one line (or grouped by kind with `run --warnings`).
 final class ProgressPrinter {
     let quiet: Bool
     let live: Bool
@@ -13,6 +15,7 @@ final class ProgressPrinter {
     private var lastHeadline = ""
     private var current = ""
     private var lineIsOpen = false
+    private var started = false
 
     init(quiet: Bool, live: Bool = Terminal.standardErrorIsTerminal) {
         self.quiet = quiet
@@ -23,6 +26,7 @@ final class ProgressPrinter {
         switch event {
         case let .started(runID, cases, plannedTrials):
             self.plannedTrials = plannedTrials
+            started = true
             startTime = Date()
             say("run \(runID): \(cases) case(s), up to \(plannedTrials) trial(s)")
         case let .trialStarted(plannedCase, round, maxRounds):
@@ -41,7 +45,7 @@ final class ProgressPrinter {
         case let .caseSkipped(plannedCase, reason):
             say("skipped \(plannedCase.label): \(reason)")
         case let .warning(message):
-            shout("warning: \(message)")
+            if !started { shout("warning: \(message)") }
         case let .finished(runID, status):
             closeLine()
             say("run \(runID) \(status)")

@@ -8,8 +8,8 @@ extension ReportCommand {
     static let kernelFormats: [ReportFormat] = [.table, .csv, .json, .markdown]
 
     func printKernelBreakdown(_ store: ResultStore) throws {
-        let colour = Terminal.standardOutputIsTerminal
-        let chosen = format ?? (colour ? .table : .csv)
+        let colour = Terminal.colourOnStandardOutput
+        let chosen = format ?? (Terminal.standardOutputIsTerminal ? .table : .csv)
         guard Self.kernelFormats.contains(chosen) else {
             throw CommandFailure("--kernels prints formats \(Self.kernelFormats.map(\.rawValue).joined(separator: ", ")); "
                                  + "found --format \(chosen.rawValue)")

@@ -15,20 +15,33 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Summarise stored runs.",
         discussion: """
-        One row per case and metric with the median, p10, p90 and sample count.
-          table      for people (the default on a terminal; colour only on a terminal)
-          csv        RFC 4180 with a header row (the default when output is piped)
-          json       every field, raw samples included; schema in docs/report-json.md (also a baseline for `check`)
+        By default: the headline. Per task and batch size, the engines on the
+        task's primary metric (trial median, 95% CI over trials), the speedup
+        over the protocol's baseline engine with its CI, time to first step,
+        break-even steps, peak RSS and agreement with eager; a verdict line;
+        the protocol's expectations; one line for the warnings.
+          --all        every case and metric, one row each (--metric: one metric)
+          --warnings   the warnings grouped by kind, each with its cases and a hint
+        Formats (--format; the headline and --all are `table`, on any output):
+          table      for people (colour only on a terminal, never with NO_COLOR)
+          csv        RFC 4180 with a header row: every case and metric
+          json       every field, raw samples included; schema in docs/report-json.md
           markdown   for README files and pull-request comments
-          html       one self-contained page with inline SVG charts (no network needed)
-          github-benchmark-smaller / -bigger   github-action-benchmark customSmallerIsBetter / customBiggerIsBetter
+          html       one self-contained page with inline SVG charts
+          github-benchmark-smaller / -bigger   github-action-benchmark formats
           bmf        Bencher Metric Format
 
-          dlbench report                                   latest run, as a table
-          dlbench report --format csv > r.csv              latest run, for a spreadsheet or pandas
-          dlbench report --run 3 --baseline-engine eager   run 3 with the speedup pivot over eager
-          dlbench report --format html > report.html       a page to open in a browser
-          dlbench report --kernels                         kernel times of profiled engines
+          dlbench report                          latest run: the headline
+          dlbench report --all                    every metric of every case
+          dlbench report --warnings               the warnings, grouped by kind
+          dlbench report --format csv > r.csv     for a spreadsheet or pandas
+          dlbench report --all --baseline-engine eager   with the speedup pivot
+          dlbench report --format html > r.html   a page to open in a browser
+          dlbench report --kernels                kernel times of profiled engines
+
+        --baseline-engine: the headline's baseline (default: the protocol's
+        `baseline`, else its first engine); with --all or another format it
+        adds the tasks × engines speedup pivot.
 
         --kernels: for engines with "profileKernels": true, per case the kernels
         slowest first (launches and µs per step, share of the profiled total)
@@ -46,13 +59,19 @@ struct ReportCommand: ParsableCommand {
     var protocolName: String?
 
     @Option(name: .customLong("baseline-engine"),
-            help: ArgumentHelp("Add the tasks × engines pivot of speedups over this engine.", valueName: "name"))
+            help: ArgumentHelp("The headline's baseline; with --all, adds the speedup pivot over it.", valueName: "name"))
     var baselineEngine: String?
 
     @Option(name: .customLong("pivot-metric"),
             help: ArgumentHelp("Metric of the pivot (default: step_time for training, latency for inference).",
                                valueName: "name"))
     var pivotMetric: String?
+
+    @Flag(help: "Every case and metric as one table instead of the headline.")
+    var all = false
+
+    @Flag(help: "The stored warnings grouped by kind, each with the cases it concerns and one hint.")
+    var warnings = false
 
     @Flag(name: .customLong("kernels"),
           help: "The per-kernel breakdown of cases whose engine set \"profileKernels\": true (see below).")
@@ -85,11 +104,18 @@ struct ReportCommand: ParsableCommand {
             }
         }
         let pivot = baselineEngine.map { PivotTable(rows: rows, baselineEngine: $0, metric: pivotMetric) }
-        let colour = Terminal.standardOutputIsTerminal
-        switch format ?? (colour ? .table : .csv) {
-        case .table:
+        let colour = Terminal.colourOnStandardOutput
+        let output = HeadlineOutput(store: store, runs: selection.runs, rows: rows, databasePath: database.path,
+                                    namesRuns: !runIDs.isEmpty, baseline: baselineEngine)
+        if warnings {
+            return print(try WarningDigest.load(from: store, runIDs: selection.runs.map(\.id)).rendered(colour: colour),
+                         terminator: "")
+        }
+        switch format ?? .table {
+        case .table where all || !filters.metric.isEmpty:
             print(TableReport.render(rows, colour: colour))
             if let pivot { print(PivotReport.table(pivot, colour: colour)) }
+        case .table: print(try output.render(colour: colour, groupedWarnings: false), terminator: "")
         case .csv: print(CSVReport.render(rows), terminator: "")
         case .json: print(JSONReport.render(rows: rows, runs: selection.runs, pivot: pivot), terminator: "")
         case .markdown: print(MarkdownReport.render(rows, pivot: pivot), terminator: "")

@@ -11,11 +11,14 @@ struct RunCommand: ParsableCommand {
         abstract: "Execute a protocol and store every sample.",
         discussion: """
         Runs every case (task × machine × engine × batch size) for the protocol's trials, committing each trial to \
-        the database as it finishes, then prints the comparison table. Ctrl-C stops after the current step: the run \
+        the database as it finishes, then prints the headline (as `dlbench report`: per task the engines compared \
+        with the protocol's baseline, the expectations evaluated, one line for the warnings; --warnings groups \
+        them by kind instead). Ctrl-C stops after the current step: the run \
         is marked interrupted and finished trials are kept. Each trial runs in its own worker process (`dlbench \
         worker`): a case that fails, crashes, is killed or exceeds repetition.caseTimeoutSeconds is recorded with \
-        its reason and the run goes on. Cases run in a seeded random order per round; noise warnings (load, \
-        frequency scaling, high variation) are printed and stored with the run.
+        its reason and the run goes on. Cases run in a seeded random order per round; noise warnings are stored with \
+        the run: those about the machine (load, frequency scaling) print at the start, those about results are \
+        summarised at the end (`dlbench report --warnings` lists them by kind).
 
         Trials, not steps, are the replicates: without a fixed repetition.trials, a case runs 5 to 40 trials and \
         stops once the trial-level 95% CI of its primary metric is within 5% (or after 60 s of its trials).
@@ -31,7 +34,8 @@ struct RunCommand: ParsableCommand {
 
         Exit status: 0 when every case succeeded or was skipped and at least one ran, 1 when a case failed or \
         none could run, 2 for an invalid protocol or a refused output path, 130 (SIGINT), 143 (SIGTERM) or 129 \
-        (SIGHUP) when interrupted.
+        (SIGHUP) when interrupted. Expectations are shown but do not change the exit status; `dlbench check` \
+        gates on them.
         """
     )
 
@@ -40,8 +44,11 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Flag(help: "Print only errors, warnings and the final table (for CI).")
+    @Flag(help: "Print only errors, warnings and the final headline (for CI).")
     var quiet = false
+
+    @Flag(help: "End with the warnings grouped by kind instead of their one-line summary.")
+    var warnings = false
 
     @Flag(name: .customLong("in-process"), help: "Run trials inside this process instead of worker processes (debugging).")
     var inProcess = false
@@ -96,7 +103,11 @@ struct RunCommand: ParsableCommand {
             throw CommandFailure("\(protocolFile): \(refused)")
         }
         let rows = try ReportBuilder.rows(from: store, runID: outcome.runID)
-        print(TableReport.render(rows, colour: Terminal.standardOutputIsTerminal))
+        if let run = try ReportRun.load(from: store, runID: outcome.runID) {
+            let output = HeadlineOutput(store: store, runs: [run], rows: rows, databasePath: database.path,
+                                        namesRuns: true, baseline: nil)
+            print(try output.render(colour: Terminal.colourOnStandardOutput, groupedWarnings: warnings), terminator: "")
+        }
         if !quiet { Terminal.printError("results: \(database.path) (run \(outcome.runID)); \(outcome.stoppingReason)") }
         if baselineBinary != nil, !quiet, let pair = try store.pair(containing: outcome.runID) {
             Terminal.printError("baseline build: run \(pair.baselineRunID); compare with `dlbench check --db \(database.path)`")

@@ -9,6 +9,15 @@ enum Terminal {
     static var standardOutputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
     static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
+    /// Colour on standard output: only on a terminal, and never when NO_COLOR is set to anything but the empty
+    /// string (https://no-color.org).
+    static var colourOnStandardOutput: Bool { standardOutputIsTerminal && !noColourRequested }
+
+    static var noColourRequested: Bool {
+        guard let value = getenv("NO_COLOR") else { return false }
+        return value.pointee != 0
+    }
+
     /// Width of the terminal on standard error, 80 when unknown.
     static var columns: Int {
         var size = winsize()

@@ -10,7 +10,9 @@
 struct JSONSchemaSubsetValidator {
     let root: JSONValue
 
-    private static let annotationKeywords: Set<String> = ["$schema", "$id", "title", "description", "$defs", "default"]
+    /// `enumDescriptions`: the editors' (VS Code's) per-value descriptions of an `enum`; an annotation only.
+    private static let annotationKeywords: Set<String> = ["$schema", "$id", "title", "description", "$defs", "default",
+                                                          "enumDescriptions"]
 
     /// Violations as `path: reason`; empty when the instance is valid.
     func validate(_ instance: JSONValue) -> [String] {
