@@ -4,6 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-dependencies.sh
+# CI also gets the browser the HTML report's headless test needs (HTMLBrowserTests fails without it under CI and
+# skips elsewhere; run scripts/install-browser.sh to get it locally).
+if [ -n "${CI:-}" ]; then scripts/install-browser.sh; fi
 swift build --build-tests
 # XCTest only: the suite has no Swift Testing tests, and its empty summary line would read as "ran no test".
 swift test --skip-build --disable-swift-testing "$@"

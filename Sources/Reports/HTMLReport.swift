@@ -1,48 +1,35 @@
 import Foundation
 import Measurement
 
-/// One self-contained HTML page: run facts, four inline SVG charts (step time per engine with CI error
-/// bars, latency percentiles per scenario, memory per engine, speedup over the baseline engine) and the
-/// full table. Inline CSS and SVG only, so it opens offline and can be attached to a CI run.
+/// One self-contained HTML page that leads with the answer: the run facts (the machine named once), the speedup of
+/// every engine over the baseline per task with its 95% CI, then one section per task × batch size with its own
+/// charts (primary metric, time to first step, peak memory: bars, CI whiskers, dots of the per-trial medians,
+/// axes with ticks and units, a legend), then the full table with the trial-level CI. Inline CSS and SVG only, no
+/// script, so it opens offline and can be attached to a CI run. Colour means the engine, everywhere on the page.
 public enum HTMLReport {
-    /// `pivot` nil: the speedup chart uses the first engine of the rows as baseline.
+    /// `pivot`: when given (`report --baseline-engine`), its baseline engine is every task's baseline. `facts`: each
+    /// run's protocol choices (baseline, primary metrics, expectations), as `render(from:)` loads them; without them
+    /// the baseline is `defaultBaseline(rows:)`.
     public static func render(rows: [ReportRow], runs: [ReportRun], pivot: PivotTable? = nil,
-                              settings: ComparisonSettings = ComparisonSettings()) -> String {
-        let measured = RunComparison.measured(rows)
-        let speedups = pivot ?? measured.first.map { PivotTable(rows: rows, baselineEngine: $0.engine, settings: settings) }
-        var body: [String] = ["<h1>dlbench report</h1>"]
-        body += runs.map { run in
-            "<p>run \(run.id): <b>\(escape(run.protocolName))</b>, started \(ReportRun.timestamp(run.startedAt)), "
-                + "\(escape(run.status)); machines: "
-                + run.machines.map { "\(escape($0.name)) (\(escape($0.fingerprint.cpuModel)), \($0.fingerprint.threads) threads)" }
-                .joined(separator: ", ") + "</p>"
-        }
-        let charts: [(String, SVGBarChart?)] = [
-            ("Step time per engine", metricChart(measured, metric: "step_time", title: "step time, median and 95% CI",
-                                                 settings: settings)),
-            ("Latency percentiles per scenario", latencyChart(measured)),
-            ("Memory per engine", memoryChart(measured)),
-            ("Speedup over the baseline engine", speedups.flatMap(speedupChart)),
-        ]
-        for (heading, chart) in charts {
-            body.append("<h2>\(escape(heading))</h2>")
-            body.append(chart.map { "<figure>\n\($0.render())\n</figure>" } ?? "<p class=\"empty\">no data</p>")
-        }
-        body.append("<h2>All results</h2>")
-        body.append(table(rows))
+                              settings: ComparisonSettings = ComparisonSettings(),
+                              facts: [Int64: ProtocolFacts] = [:]) -> String {
+        let baseline = baselineOverride(rows: rows, facts: facts, requested: pivot?.baselineEngine)
+        let headline = Headline(rows: rows, facts: facts, baseline: baseline, settings: settings)
+        let page = HTMLPage(rows: rows, runs: runs, headline: headline, settings: settings)
+        var body = ["<h1>dlbench report</h1>"]
+        body += page.runFacts()
+        body += page.speedupSection()
+        body += page.taskSections()
+        body += page.tableSection()
         return """
             <!DOCTYPE html>
             <html lang="en">
             <head>
             <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>dlbench report</title>
             <style>
-            body { font-family: sans-serif; margin: 2em; color: #222; }
-            table { border-collapse: collapse; font-size: 0.9em; }
-            th, td { border: 1px solid #ccc; padding: 2px 6px; }
-            td.number { text-align: right; }
-            svg text { font-size: 12px; font-family: sans-serif; }
-            .empty { color: #888; }
+            \(stylesheet)
             </style>
             </head>
             <body>
@@ -53,83 +40,32 @@ public enum HTMLReport {
             """
     }
 
-    static func label(_ row: ReportRow) -> String {
-        var text = row.task + " · " + row.engine + " · " + row.machine
-        if let batchSize = row.batchSize { text += " · b\(batchSize)" }
-        return text
-    }
-
-    static func metricChart(_ rows: [ReportRow], metric: String, title: String, settings: ComparisonSettings) -> SVGBarChart? {
-        let selected = rows.filter { $0.metric == metric }
-        guard let first = selected.first else { return nil }
-        let scale = QuantityScale.choose(unit: first.unit, magnitude: first.median)
-        let engines = selected.map(\.engine).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-        let bars = selected.map { row -> SVGBarChart.Bar in
-            let interval = row.trialEstimate(level: settings.confidenceLevel, runSpread: settings.runSpread)?.interval
-            let value = row.trialEstimate()?.estimate ?? row.median ?? .nan
-            return SVGBarChart.Bar(label: label(row), value: value / scale.divisor,
-                                   lower: interval.map { $0.lower / scale.divisor }, upper: interval.map { $0.upper / scale.divisor },
-                                   series: engines.firstIndex(of: row.engine) ?? 0)
-        }
-        return SVGBarChart(title: title, unit: scale.unit, bars: bars)
-    }
-
-    static func latencyChart(_ rows: [ReportRow]) -> SVGBarChart? {
-        let latencies = rows.filter { $0.metric == "latency" }
-        guard let first = latencies.first else { return nil }
-        let scale = QuantityScale.choose(unit: first.unit, magnitude: first.median)
-        var bars: [SVGBarChart.Bar] = []
-        for row in latencies {
-            let summary = SampleSummary(row.samples)
-            let percentiles: [(String, Double?)] = [("p50", summary?.median), ("p90", summary?.p90), ("p99", summary?.p99)]
-            for (index, percentile) in percentiles.enumerated() {
-                guard let value = percentile.1 else { continue }
-                bars.append(SVGBarChart.Bar(label: label(row) + " " + percentile.0, value: value / scale.divisor, series: index))
-            }
-        }
-        return SVGBarChart(title: "latency p50 / p90 / p99", unit: scale.unit, bars: bars)
-    }
-
-    static func memoryChart(_ rows: [ReportRow]) -> SVGBarChart? {
-        let memory = rows.filter { $0.metric == "peak_live_bytes" || $0.metric == "peak_rss_bytes" }
-        guard let largest = memory.compactMap(\.median).max() else { return nil }
-        let scale = QuantityScale.choose(unit: "bytes", magnitude: largest)
-        let bars = memory.map {
-            SVGBarChart.Bar(label: label($0) + " " + ($0.metric == "peak_rss_bytes" ? "RSS" : "live"),
-                            value: ($0.median ?? .nan) / scale.divisor, series: $0.metric == "peak_rss_bytes" ? 1 : 0)
-        }
-        return SVGBarChart(title: "peak memory (median)", unit: scale.unit, bars: bars)
-    }
-
-    static func speedupChart(_ pivot: PivotTable) -> SVGBarChart? {
-        var bars: [SVGBarChart.Bar] = []
-        for line in pivot.lines {
-            for (index, cell) in line.cells.enumerated() {
-                guard let speedup = cell.speedup else { continue }
-                bars.append(SVGBarChart.Bar(label: line.label + " · " + cell.engine + " (" + line.metric + ")", value: speedup,
-                                            lower: cell.interval?.lower, upper: cell.interval?.upper, series: index))
-            }
-        }
-        guard !bars.isEmpty else { return nil }
-        return SVGBarChart(title: "speedup over \(pivot.baselineEngine), 95% CI", unit: "×", bars: bars, referenceValue: 1)
-    }
-
-    static func table(_ rows: [ReportRow]) -> String {
-        var lines = ["<table>", "<tr><th>task</th><th>engine</th><th>machine</th><th>batch</th><th>metric</th>"
-                     + "<th>median</th><th>p10</th><th>p90</th><th>n</th><th>unit</th><th>status</th></tr>"]
-        for row in rows {
-            let scale = QuantityScale.choose(unit: row.unit, magnitude: row.median)
-            let cells = [row.task, row.engine, row.machine, row.batchSize.map(String.init) ?? "-", row.metric]
-                .map { "<td>\(escape($0))</td>" }
-                + [scale.format(row.median), scale.format(row.p10), scale.format(row.p90), row.n == 0 ? "" : String(row.n)]
-                .map { "<td class=\"number\">\(escape($0))</td>" }
-                + ["<td>\(escape(row.metric.isEmpty ? "" : scale.unit))</td>",
-                   "<td>\(escape(row.caseStatus + (row.message.map { ": " + $0 } ?? "")))</td>"]
-            lines.append("<tr>" + cells.joined() + "</tr>")
-        }
-        lines.append("</table>")
-        return lines.joined(separator: "\n")
-    }
+    static let stylesheet = """
+        body { font-family: sans-serif; margin: 1.5em 2em; color: #222; max-width: 1400px; }
+        h2 { margin-top: 1.6em; border-bottom: 1px solid #ddd; }
+        h3 { margin: 1.2em 0 0.3em; }
+        p.note, .empty { color: #666; font-size: 0.9em; }
+        table { border-collapse: collapse; font-size: 0.9em; margin: 0.4em 0; }
+        th, td { border: 1px solid #ccc; padding: 2px 6px; }
+        th { background: #f4f4f4; }
+        td.number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        td.faster { font-weight: bold; }
+        .charts { display: flex; flex-wrap: wrap; gap: 12px 20px; }
+        figure { margin: 0; }
+        svg.chart { display: block; }
+        svg text { font-size: 12px; font-family: sans-serif; fill: #222; }
+        svg .chart-title { font-weight: bold; }
+        svg .group-heading { font-weight: bold; fill: #444; }
+        svg .axis line { stroke: #444; }
+        svg .axis-label { fill: #444; }
+        svg .grid line { stroke: #e6e6e6; }
+        svg .ci { stroke: #222; stroke-width: 1.5; fill: none; }
+        svg .trial { stroke: #222; stroke-width: 0.8; }
+        svg .key-trial { fill: #fff; }
+        svg .key-estimate { fill: #bbb; }
+        svg .reference-line { stroke: #555; stroke-dasharray: 4 3; fill: none; }
+        svg .value { fill: #222; }
+        """
 
     static func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")

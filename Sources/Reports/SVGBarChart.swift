@@ -1,60 +1,99 @@
 import Foundation
 
-/// A horizontal bar chart as inline SVG: one bar per item, optional error bars (a CI) and an optional
-/// reference line (1× for speedups). Hand-written SVG keeps the HTML report self-contained: no
-/// script, no web font, no network.
+/// A horizontal bar chart as inline SVG: one row per engine (optionally in headed groups), each with a bar (the
+/// estimate), a 95% CI whisker and a strip of dots (the per-trial medians) under it; an x axis with nice ticks and
+/// the unit, and a legend. Hand-written SVG keeps the HTML report self-contained: no script, no web font, no network.
+///
+/// Every chart has its own scale (`AxisTicks` over its own values), so a 100 µs task and a 2 ms task are each read
+/// on an axis that shows their differences. Colour is the engine's (`EnginePalette`), and every row is labelled
+/// with its engine too, so nothing is told by colour alone.
 struct SVGBarChart {
-    struct Bar {
+    struct Row: Equatable {
+        /// The row's label (the engine's name) and its colour key.
         var label: String
-        var value: Double
+        var engine: String
+        /// End of the bar; nil: no number (a failed or skipped case, said by `valueText`).
+        var value: Double?
+        /// 95% CI of `value`; nil without one (fewer than two trials).
         var lower: Double?
         var upper: Double?
-        /// Which palette colour (series index) the bar uses.
-        var series = 0
+        /// Per-trial medians, drawn as dots so the spread between trials is visible.
+        var points: [Double] = []
+        /// The right-hand column: the number with its interval, or why there is none.
+        var valueText: String
+        /// Tooltip and accessible text of the row.
+        var detail: String
     }
 
+    struct Group: Equatable {
+        var heading: String?
+        var rows: [Row]
+    }
+
+    /// A value the bars grow from instead of the axis start, drawn as a dashed line (1× for speedups).
+    struct Reference: Equatable {
+        var value: Double
+        var label: String
+    }
+
+    /// Unique on the page: the ids of `<title>` and `<desc>` derive from it.
+    var id: String
+    /// The visible title above the plot; `title` is the `<title>` (what a screen reader announces, complete on its own).
+    var heading: String
     var title: String
-    var unit: String
-    var bars: [Bar]
-    var referenceValue: Double?
+    /// The `<desc>`: what the chart shows, in words.
+    var summary: String
+    /// The x axis title with its unit, e.g. "step time (ms)".
+    var axisLabel: String
+    var groups: [Group]
+    var palette: EnginePalette
+    var reference: Reference?
 
-    static let palette = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1"]
+    var rows: [Row] { groups.flatMap(\.rows) }
 
-    func render() -> String {
-        let labelWidth = 300.0
-        let plotWidth = 420.0
-        let rowHeight = 22.0
-        let top = 30.0
-        let height = top + rowHeight * Double(bars.count) + 30
-        let finite = bars.flatMap { [$0.value, $0.upper ?? $0.value] }.filter(\.isFinite) + [referenceValue ?? 0]
-        let maximum = max(finite.max() ?? 1, 1e-300) * 1.1
-        func x(_ value: Double) -> Double { labelWidth + plotWidth * min(max(value, 0), maximum) / maximum }
-        var parts = [String(format: "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" role=\"img\">",
-                            labelWidth + plotWidth + 90, height),
-                     "<title>\(HTMLReport.escape(title))</title>",
-                     "<text x=\"4\" y=\"18\" font-weight=\"bold\">\(HTMLReport.escape(title)) (\(HTMLReport.escape(unit)))</text>"]
-        for (index, bar) in bars.enumerated() {
-            let y = top + rowHeight * Double(index)
-            let colour = SVGBarChart.palette[bar.series % SVGBarChart.palette.count]
-            parts.append(String(format: "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%@</text>",
-                                labelWidth - 6, y + 15, HTMLReport.escape(bar.label)))
-            if bar.value.isFinite {
-                parts.append(String(format: "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%@\"/>",
-                                    labelWidth, y + 3, x(bar.value) - labelWidth, rowHeight - 6, colour))
-            }
-            if let lower = bar.lower, let upper = bar.upper, lower.isFinite, upper.isFinite {
-                let middle = y + rowHeight / 2
-                parts.append(String(format: "<path d=\"M%.1f %.1fH%.1fM%.1f %.1fV%.1fM%.1f %.1fV%.1f\" stroke=\"#222\" fill=\"none\"/>",
-                                    x(lower), middle, x(upper), x(lower), middle - 5, middle + 5, x(upper), middle - 5, middle + 5))
-            }
-            parts.append(String(format: "<text x=\"%.1f\" y=\"%.1f\">%@</text>", x(max(bar.value, bar.upper ?? bar.value)) + 6,
-                                y + 15, HTMLReport.escape(QuantityScale.format(bar.value))))
+    /// The axis over every drawn value (bars, interval ends, dots, reference), from zero unless a reference value
+    /// is the bars' origin (speedups then start near 1, not at 0).
+    var ticks: AxisTicks {
+        var values = rows.flatMap { row in [row.value, row.lower, row.upper].compactMap { $0 } + row.points }
+        values = values.filter(\.isFinite)
+        if let reference { values.append(reference.value) } else { values.append(0) }
+        guard let minimum = values.min(), let maximum = values.max() else { return AxisTicks.nice(minimum: 0, maximum: 1) }
+        return AxisTicks.nice(minimum: minimum, maximum: maximum)
+    }
+
+    /// Pixel geometry, from the longest label and value text so nothing is clipped.
+    struct Layout {
+        static let characterWidth = 7.0
+        static let titleHeight = 28.0
+        static let headingHeight = 20.0
+        static let rowHeight = 30.0
+        static let axisHeight = 42.0
+        static let legendLineHeight = 18.0
+        static let plotWidth = 280.0
+
+        var labelWidth: Double
+        var valueWidth: Double
+        var plotLeft: Double { labelWidth }
+        var plotRight: Double { labelWidth + Layout.plotWidth }
+        /// Wide enough for the value column and for the title and group headings, which span the chart.
+        var width: Double
+
+
+        init(_ chart: SVGBarChart) {
+            let labelCharacters = chart.rows.map(\.label.count).max() ?? 0
+            let valueCharacters = chart.rows.map(\.valueText.count).max() ?? 0
+            labelWidth = min(max(Double(labelCharacters) * Layout.characterWidth + 14, 56), 220)
+            valueWidth = min(max(Double(valueCharacters) * Layout.characterWidth + 16, 48), 240)
+            let headings = [chart.heading] + chart.groups.compactMap(\.heading)
+            let widest = headings.map { Layout.textWidth($0) + 12 }.max() ?? 0
+            width = max(labelWidth + Layout.plotWidth + valueWidth, widest)
         }
-        if let referenceValue {
-            parts.append(String(format: "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#888\" stroke-dasharray=\"4 3\"/>",
-                                x(referenceValue), top, x(referenceValue), height - 26))
-        }
-        parts.append("</svg>")
-        return parts.joined(separator: "\n")
+
+        /// Width of `text` at the chart's 12 px font, estimated (no font metrics without a browser).
+        static func textWidth(_ text: String) -> Double { Double(text.count) * characterWidth }
+    }
+
+    func x(_ value: Double, _ layout: Layout, _ ticks: AxisTicks) -> Double {
+        layout.plotLeft + Layout.plotWidth * ticks.fraction(value)
     }
 }

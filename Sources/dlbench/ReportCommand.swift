@@ -119,7 +119,7 @@ struct ReportCommand: ParsableCommand {
         case .csv: print(CSVReport.render(rows), terminator: "")
         case .json: print(JSONReport.render(rows: rows, runs: selection.runs, pivot: pivot), terminator: "")
         case .markdown: print(MarkdownReport.render(rows, pivot: pivot), terminator: "")
-        case .html: print(HTMLReport.render(rows: rows, runs: selection.runs, pivot: pivot), terminator: "")
+        case .html: print(try HTMLReport.render(from: store, runs: selection.runs, rows: rows, pivot: pivot), terminator: "")
         case .githubBenchmarkSmaller: print(BenchmarkExport.githubBenchmark(rows, direction: .smallerIsBetter), terminator: "")
         case .githubBenchmarkBigger: print(BenchmarkExport.githubBenchmark(rows, direction: .biggerIsBetter), terminator: "")
         case .bmf: print(BenchmarkExport.bencherMetricFormat(rows), terminator: "")
