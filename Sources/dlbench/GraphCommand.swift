@@ -12,8 +12,9 @@ struct GraphCommand: ParsableCommand {
         memory plan puts it, plus the kernel count, the planned arena against one buffer per intermediate, and the \
         bytes kernels move per step.
 
-          dlbench graph --protocol Protocols/w1-mlp.json --task w1-train --engine fused
-          dlbench graph --protocol Protocols/w1-mlp.json --task w1-train --engine traced --step infer
+          dlbench graph --protocol Protocols/w1-mlp.json --task w1-train
+          dlbench graph --protocol Protocols/w1-mlp.json --task w1-train \\
+            --engine traced --step infer
         """
     )
 

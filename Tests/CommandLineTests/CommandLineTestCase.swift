@@ -31,10 +31,14 @@ class CommandLineTestCase: XCTestCase {
     }
 
     /// Starts `dlbench ARGUMENTS` in the temporary folder; `whileRunning` gets the process once it started.
-    func dlbench(_ arguments: [String], whileRunning: ((Process) -> Void)? = nil) throws -> Result {
+    func dlbench(_ arguments: [String], environment: [String: String] = [:],
+                 whileRunning: ((Process) -> Void)? = nil) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: dlbench)
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, given in given }
+        }
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
