@@ -12,8 +12,11 @@ import Measurement
 /// scaled to one readable unit per metric for the whole table (chosen from the metric's range); colour (status, dimmed spread) only when asked for, so
 /// piped output stays plain.
 public enum TableReport {
+    /// Rows from several runs (`report --run 3 --run 4 --all`) get a leading run column, so equal cases of two
+    /// runs never read as one.
     public static func render(_ rows: [ReportRow], colour: Bool) -> String {
-        var table = TextTable(columns: [
+        let showsRun = Set(rows.map(\.runID)).count > 1
+        var table = TextTable(columns: (showsRun ? [.init(title: "run", alignment: .right)] : []) + [
             .init(title: "task", alignment: .left),
             .init(title: "engine", alignment: .left),
             .init(title: "machine", alignment: .left),
@@ -27,17 +30,21 @@ public enum TableReport {
             .init(title: "status", alignment: .left),
         ])
         var previousCase: [String]?
+        var previousTask: [String]?
         let scales = QuantityScale.perMetric(rows)
         for row in rows {
-            let caseKey = [row.task, row.engine, row.machine, row.batchSize.map(String.init) ?? ""]
+            let caseKey = [String(row.runID), row.task, row.engine, row.machine, row.batchSize.map(String.init) ?? ""]
             let sameCase = caseKey == previousCase
             previousCase = caseKey
-            let sameTask = sameCase || table.rows.last?.first?.text == row.task && !row.task.isEmpty
+            let taskKey = [String(row.runID), row.task]
+            let sameTask = sameCase || (taskKey == previousTask && !row.task.isEmpty)
+            previousTask = taskKey
             let estimate = row.trialEstimate()
             let scale = scales[row.metric] ?? QuantityScale.choose(unit: row.unit, magnitude: estimate?.estimate ?? row.median)
             let interval = estimate?.interval.map { "\(scale.format($0.lower))–\(scale.format($0.upper))" } ?? ""
             let spread = row.p10 == nil ? "" : "\(scale.format(row.p10))–\(scale.format(row.p90))"
-            table.append([
+            let runCell: [TextTable.Cell] = showsRun ? [.init(sameTask ? "" : String(row.runID))] : []
+            table.append(runCell + [
                 .init(sameTask ? "" : row.task),
                 .init(sameCase ? "" : row.engine),
                 .init(sameCase ? "" : row.machine),

@@ -46,3 +46,26 @@ final class ComparisonDefaultsTests: XCTestCase {
         XCTAssertTrue(comparison.changedRows.isEmpty)
     }
 }
+
+/// A full table over several runs names the run of every block; over one run it has no run column.
+final class MultiRunTableTests: XCTestCase {
+    private func row(run: Int64) -> ReportRow {
+        var row = ReportRow(runID: run, machine: "cpu", task: "train", taskKind: "train", engine: "eager", model: "m",
+                            dataset: "d", batchSize: 64, metric: "step_time", unit: "ms", n: 2, median: 1, p10: 1,
+                            p90: 1, mean: 1, min: 1, max: 1, caseStatus: "succeeded", message: nil)
+        row.samples = [1, 1]
+        row.sampleTrials = [0, 1]
+        return row
+    }
+
+    func testARunColumnAppearsOnlyForSeveralRuns() {
+        let single = TableReport.render([row(run: 3)], colour: false)
+        XCTAssertFalse(single.hasPrefix("run"), single)
+        let lines = TableReport.render([row(run: 3), row(run: 4)], colour: false).components(separatedBy: "\n")
+        XCTAssertTrue(lines[0].hasPrefix("run"), lines[0])
+        let bodies = lines.dropFirst(2).filter { !$0.isEmpty }
+        XCTAssertEqual(bodies.count, 2)
+        XCTAssertTrue(bodies[0].trimmingCharacters(in: .whitespaces).hasPrefix("3"), bodies[0])
+        XCTAssertTrue(bodies[1].trimmingCharacters(in: .whitespaces).hasPrefix("4"), bodies[1])
+    }
+}
