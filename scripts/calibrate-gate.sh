@@ -102,7 +102,7 @@ for engine, series in by_engine.items():
             widths.append((float(row["ci_upper"]) - float(row["ci_lower"])) / float(row["estimate"]))
     trials = [int(r["trials"]) for r in series]
     estimates = [float(r["estimate"]) for r in series]
-    print(f"  {engine}: estimates {min(estimates):.4g}–{max(estimates):.4g} ms over {len(series)} runs, trials {min(trials)}–{max(trials)}")
+    print(f"  {engine}: estimates {min(estimates) * 1000:.4g}–{max(estimates) * 1000:.4g} ms over {len(series)} runs, trials {min(trials)}–{max(trials)}")
 if total:
     print(f"coverage: a run's 95% CI held the next run's estimate in {hits} of {total} cases; "
           f"median relative CI width {sorted(widths)[len(widths)//2]*100:.1f}%")

@@ -1,7 +1,8 @@
 import Foundation
 import Measurement
 
-/// Report rows as RFC 4180 CSV, for spreadsheets, pandas and R.
+/// Report rows as RFC 4180 CSV, for spreadsheets, pandas and R. Every time is in seconds (`unit` column `s`),
+/// whatever unit the metric is stored in; sizes are in bytes.
 ///
 /// `n`, `median`, `p10` … describe the pooled samples (steps); `trials`, `estimate` and `ci_*` are the
 /// trial-level inference (`TrialEstimate`: geometric mean of per-trial medians, t interval over trials).
@@ -18,7 +19,7 @@ public enum CSVReport {
 
     public static func render(_ rows: [ReportRow]) -> String {
         var lines = [line(header)]
-        for row in rows {
+        for row in rows.map(\.inExportUnits) {
             let estimate = row.trialEstimate()
             lines.append(line([
                 String(row.runID), row.machine, row.task, row.taskKind, row.engine, row.model, row.dataset,

@@ -4,15 +4,16 @@ import Measurement
 /// The complete, machine-readable report: every run, machine and row with all statistics, the raw
 /// samples and (with a baseline engine) the pivot. The schema is stable and documented in
 /// docs/report-json.md; the same file serves as a committed baseline for `dlbench check --baseline-file`.
+/// Schema 3: every time in seconds (schema 2 kept each metric's stored unit, e.g. step times in ms).
 public enum JSONReport {
-    public static let schemaIdentifier = "dlbench.report/2"
+    public static let schemaIdentifier = "dlbench.report/3"
 
     public static func render(rows: [ReportRow], runs: [ReportRun], pivot: PivotTable? = nil,
                               settings: ComparisonSettings = ComparisonSettings()) -> String {
         var members: [(String, JSONNode)] = [
             ("schema", .string(schemaIdentifier)),
             ("runs", .array(runs.map(run))),
-            ("rows", .array(rows.map { row($0, settings: settings) })),
+            ("rows", .array(rows.map { row($0.inExportUnits, settings: settings) })),
         ]
         if let pivot { members.append(("pivot", PivotReport.json(pivot))) }
         return JSONNode.object(members).rendered() + "\n"

@@ -49,7 +49,7 @@ final class RunSafetyTests: CommandLineTestCase {
         XCTAssertEqual(run.status, .interrupted)
         let report = try dlbench(["report", "--db", "r.sqlite", "--format", "csv"])
         XCTAssertEqual(report.status, 0)
-        XCTAssertTrue(report.output.contains(",step_time,ms,"), "finished trials show in the report: \(report.output)")
+        XCTAssertTrue(report.output.contains(",step_time,s,"), "finished trials show in the report: \(report.output)")
         XCTAssertTrue(report.output.contains("SIGTERM"), report.output)
     }
 

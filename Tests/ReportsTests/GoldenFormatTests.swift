@@ -62,6 +62,9 @@ final class GoldenFormatTests: XCTestCase {
         let comparison = RunComparison(baseline: baseline, candidate: selection.rows)
         XCTAssertEqual(comparison.rows.count, baseline.count)
         XCTAssertTrue(RegressionGate.gate(comparison).passed)
+        // The file gives times in seconds (schema 3); read back against rows stored in ms, every ratio is 1.
+        XCTAssertTrue(json.contains(#""unit": "s""#))
+        for row in comparison.rows { XCTAssertEqual(row.comparison.ratio, 1, accuracy: 1e-9, "\(row.key)") }
     }
 
     func testAHandWrittenBaselineOfMediansIsAReferenceTestedWithTheCandidatesTrials() throws {
