@@ -18,7 +18,7 @@ extension EnvironmentFingerprint {
     /// "unknown" (or nil / empty), so a fingerprint is always recorded.
     public static func collect(threads: Int) -> EnvironmentFingerprint {
         let cpuInfo = CPUInfo.read()
-        let git = GitState.read()
+        let git = GitState.ofRunningBinary()
         return EnvironmentFingerprint(
             cpuModel: cpuInfo.model,
             cpuFlags: cpuInfo.flags,

@@ -1,14 +1,35 @@
 import Foundation
 
-/// The git commit and dirtiness of the working directory, read by running `git`.
+/// The git commit and dirtiness of a checkout, read by running `git`.
 ///
 /// Results must name the code that produced them; when git or a repository is unavailable
 /// (a release tarball, a container without git) both values are nil rather than an error.
-struct GitState {
-    var commit: String?
-    var dirty: Bool?
+public struct GitState {
+    public var commit: String?
+    public var dirty: Bool?
 
-    static func read(in directory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) -> GitState {
+    /// The checkout the running binary was built in (`<checkout>/.build…/<triple>/<configuration>/dlbench`): the
+    /// code that measures, wherever the user runs it from. Nil for a binary outside a SwiftPM build folder — then
+    /// the commit is unknown rather than guessed from the current directory (which may be another repository).
+    public static var checkoutOfRunningBinary: URL? {
+        guard let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") else {
+            return nil
+        }
+        var directory = URL(fileURLWithPath: executable).deletingLastPathComponent()
+        while directory.path != "/" {
+            if directory.lastPathComponent.hasPrefix(".build") { return directory.deletingLastPathComponent() }
+            directory = directory.deletingLastPathComponent()
+        }
+        return nil
+    }
+
+    /// The state of the running binary's checkout; both nil when it has none.
+    public static func ofRunningBinary() -> GitState {
+        guard let checkout = checkoutOfRunningBinary else { return GitState(commit: nil, dirty: nil) }
+        return read(in: checkout)
+    }
+
+    public static func read(in directory: URL) -> GitState {
         guard let head = runGit(["rev-parse", "HEAD"], in: directory) else {
             return GitState(commit: nil, dirty: nil)
         }
