@@ -41,14 +41,15 @@ let package = Package(
         .target(name: "Models", dependencies: ["TensorCore"]),
         .target(name: "Datasets"),
         .target(name: "ProtocolModel"),
-        .target(name: "Measurement", dependencies: ["CBLAS", "COpenCL"]),
+        // Statistics, clocks and the fingerprint's shape: no C library (Runner fills in OpenBLAS and OpenCL facts).
+        .target(name: "Measurement"),
         .target(name: "ResultStore", dependencies: [
             "Measurement",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "Runner", dependencies: [
             "TensorCore", "Engines", "OpenCLRuntime", "OpenCLEngine", "Models", "Datasets", "ProtocolModel", "Measurement", "ResultStore",
-            "CProcessControl",
+            "CProcessControl", "CBLAS",
         ]),
         .target(name: "Reports", dependencies: ["ResultStore", "Measurement", "ProtocolModel"]),
         .executableTarget(name: "dlbench", dependencies: [

@@ -1,5 +1,4 @@
 import Foundation
-import CBLAS
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -14,9 +13,23 @@ extension EnvironmentFingerprint {
     /// Environment variable prefixes that change numeric or threading behaviour.
     static let relevantVariablePrefixes = ["OPENBLAS_", "OMP_", "GOTO_", "DLBENCH_"]
 
+    /// What the libraries dlbench measures with report about themselves. Read by the caller that links them
+    /// (Runner: OpenBLAS and OpenCL), so Measurement, and everything that only stores or reports, links neither.
+    public struct Libraries: Sendable, Equatable {
+        public var openBLASConfig: String
+        public var openBLASCore: String
+        public var openCLDevices: [String]
+
+        public init(openBLASConfig: String = "unknown", openBLASCore: String = "unknown", openCLDevices: [String] = []) {
+            self.openBLASConfig = openBLASConfig
+            self.openBLASCore = openBLASCore
+            self.openCLDevices = openCLDevices
+        }
+    }
+
     /// Reads the current machine and process. Never throws: a field that cannot be read is
     /// "unknown" (or nil / empty), so a fingerprint is always recorded.
-    public static func collect(threads: Int) -> EnvironmentFingerprint {
+    public static func collect(threads: Int, libraries: Libraries) -> EnvironmentFingerprint {
         let cpuInfo = CPUInfo.read()
         let git = GitState.ofRunningBinary()
         return EnvironmentFingerprint(
@@ -27,10 +40,10 @@ extension EnvironmentFingerprint {
             osName: readOSName(),
             kernel: readKernel(),
             swiftVersion: compilerVersion,
-            openBLASConfig: cString(openblas_get_config()),
-            openBLASCore: cString(openblas_get_corename()),
+            openBLASConfig: libraries.openBLASConfig,
+            openBLASCore: libraries.openBLASCore,
             threads: threads,
-            openCLDevices: OpenCLInventory.deviceDescriptions(),
+            openCLDevices: libraries.openCLDevices,
             gitCommit: git.commit,
             gitDirty: git.dirty,
             environmentVariables: relevantEnvironment(ProcessInfo.processInfo.environment),
@@ -41,11 +54,6 @@ extension EnvironmentFingerprint {
 
     static func relevantEnvironment(_ environment: [String: String]) -> [String: String] {
         environment.filter { key, _ in relevantVariablePrefixes.contains { key.hasPrefix($0) } }
-    }
-
-    private static func cString(_ pointer: UnsafeMutablePointer<CChar>?) -> String {
-        guard let pointer else { return "unknown" }
-        return String(cString: pointer).trimmingCharacters(in: .whitespaces)
     }
 
     static func readOSName() -> String {

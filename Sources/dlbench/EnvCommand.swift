@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Measurement
+import Runner
 
 /// `dlbench env`: the environment fingerprint results are stored with, plus the harness overhead and any
 /// noise warning, so a user can check a machine before benchmarking on it.
