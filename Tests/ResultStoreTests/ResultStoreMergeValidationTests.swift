@@ -36,17 +36,7 @@ final class ResultStoreMergeValidationTests: TemporaryDatabaseTestCase {
     }
 
     func testMergeNeitherMigratesNorModifiesTheSource() throws {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let queue = try DatabaseQueue(path: sourcePath)
-        try queue.write { db in
-            // A file from a build that knew only the first two migrations.
-            try ResultStore.apply(Array(ResultStore.migrations.prefix(2)), db)
-            try db.execute(sql: """
-                INSERT INTO runs (protocol_name, protocol_path, protocol_text, protocol_hash, started_at, status)
-                VALUES ('old', 'old.json', '{}', 'h', '2024-05-01 12:00:00.000', 'completed')
-                """)
-        }
-        try queue.close()
+        try writeOlderSchemaDatabase(at: sourcePath, protocolName: "old")
         let before = try contents(sourcePath)
         let target = try ResultStore(path: targetPath)
         XCTAssertEqual(try target.merge(from: sourcePath), MergeSummary(runsAdded: 1))

@@ -31,16 +31,7 @@ final class ResultStoreReadOnlyTests: TemporaryDatabaseTestCase {
     }
 
     func testReadOnlyOpenOfAnOlderSchemaMigratesInMemoryOnly() throws {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let queue = try DatabaseQueue(path: databasePath)
-        try queue.write { db in
-            try ResultStore.apply(Array(ResultStore.migrations.prefix(2)), db)
-            try db.execute(sql: """
-                INSERT INTO runs (protocol_name, protocol_path, protocol_text, protocol_hash, started_at, status)
-                VALUES ('p', 'p.json', '{}', 'hash', '2024-05-01 12:00:00.000', 'completed')
-                """)
-        }
-        try queue.close()
+        try writeOlderSchemaDatabase(at: databasePath, protocolName: "p")
         let before = try contents(databasePath)
 
         let store = try ResultStore(path: databasePath, access: .readOnly)

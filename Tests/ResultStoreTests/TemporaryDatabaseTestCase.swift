@@ -1,7 +1,7 @@
 import XCTest
 import GRDB
 import Measurement
-import ResultStore
+@testable import ResultStore
 
 /// Gives each test its own database file in a fresh temporary directory and removes it after.
 class TemporaryDatabaseTestCase: XCTestCase {
@@ -77,6 +77,20 @@ class TemporaryDatabaseTestCase: XCTestCase {
     }
 
     /// The file's bytes, to show an open left it unchanged.
+    /// A database at `path` as a build that knew only the first two migrations wrote it, with one run.
+    func writeOlderSchemaDatabase(at path: String, protocolName: String) throws {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try ResultStore.apply(Array(ResultStore.migrations.prefix(2)), db)
+            try db.execute(sql: """
+                INSERT INTO runs (protocol_name, protocol_path, protocol_text, protocol_hash, started_at, status)
+                VALUES (?, ?, '{}', 'hash', '2024-05-01 12:00:00.000', 'completed')
+                """, arguments: [protocolName, protocolName + ".json"])
+        }
+        try queue.close()
+    }
+
     func contents(_ path: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }
 }
 
