@@ -15,7 +15,7 @@ let kernelSettings: [SwiftSetting] = {
 }()
 
 // Layers, lowest first: TensorCore → Engines → OpenCLRuntime → OpenCLEngine → Models → ProtocolModel → Measurement/Datasets →
-// ResultStore → Runner → Reports → dlbench (CLI). A target may depend only on targets above it here.
+// TrialExecution → ResultStore → Runner → Reports → dlbench (CLI). A target may depend only on targets above it here.
 let package = Package(
     name: "dlbench",
     platforms: [.macOS(.v13)],
@@ -47,13 +47,19 @@ let package = Package(
             "Measurement",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // What runs inside one trial (in a worker): workloads, engines, the step loops, the worker's side of the
+        // protocol. No storage: a worker never opens the database.
+        .target(name: "TrialExecution", dependencies: [
+            "TensorCore", "Engines", "OpenCLRuntime", "OpenCLEngine", "Models", "Datasets", "ProtocolModel", "Measurement",
+        ]),
+        // Orchestration: plans cases, starts workers, applies stopping rules, records trials.
         .target(name: "Runner", dependencies: [
-            "TensorCore", "Engines", "OpenCLRuntime", "OpenCLEngine", "Models", "Datasets", "ProtocolModel", "Measurement", "ResultStore",
+            "TrialExecution", "TensorCore", "Engines", "OpenCLRuntime", "Datasets", "ProtocolModel", "Measurement", "ResultStore",
             "CProcessControl", "CBLAS",
         ]),
         .target(name: "Reports", dependencies: ["ResultStore", "Measurement", "ProtocolModel"]),
         .executableTarget(name: "dlbench", dependencies: [
-            "Runner", "Reports", "ProtocolModel", "ResultStore", "Measurement",
+            "Runner", "TrialExecution", "Reports", "ProtocolModel", "ResultStore", "Measurement",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -61,16 +67,25 @@ let package = Package(
         .executableTarget(name: "dlbench-microbench", dependencies: ["TensorCore", "Models", "Engines", "CBLAS"],
                           path: "Sources/MicroBenchmark"),
 
-        .target(name: "_TestSupport", dependencies: ["TensorCore", "Engines", "Models"], path: "Sources/_TestSupport"),
+        // Test helpers, split so a test target links only the layer it tests: comparisons and built-binary lookup
+        // (XCTest only), tensors and gradient checks (TensorCore), engine-against-eager checks (Engines, Models).
+        .target(name: "_TestSupport", path: "Sources/_TestSupport"),
+        .target(name: "_TensorTestSupport", dependencies: ["TensorCore", "_TestSupport"], path: "Sources/_TensorTestSupport"),
+        .target(name: "_EngineTestSupport", dependencies: ["TensorCore", "Engines", "Models", "_TensorTestSupport", "_TestSupport"],
+                path: "Sources/_EngineTestSupport"),
 
-        .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore", "_TestSupport"]),
+        .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore", "_TensorTestSupport", "_TestSupport"]),
         .testTarget(name: "OpenCLRuntimeTests", dependencies: ["OpenCLRuntime", "TensorCore", "CBLAS", "_TestSupport"]),
         .testTarget(name: "OpenCLEngineTests", dependencies: [
             "OpenCLEngine", "OpenCLRuntime", "Engines", "Models", "TensorCore", "Runner", "ResultStore", "ProtocolModel",
-            "_TestSupport",
+            "_EngineTestSupport", "_TensorTestSupport", "_TestSupport",
         ]),
-        .testTarget(name: "EnginesTests", dependencies: ["Engines", "Models", "TensorCore", "_TestSupport"]),
-        .testTarget(name: "ModelsTests", dependencies: ["Models", "Engines", "TensorCore", "Datasets", "_TestSupport"]),
+        .testTarget(name: "EnginesTests", dependencies: [
+            "Engines", "Models", "TensorCore", "_EngineTestSupport", "_TensorTestSupport", "_TestSupport",
+        ]),
+        .testTarget(name: "ModelsTests", dependencies: [
+            "Models", "Engines", "TensorCore", "Datasets", "_TensorTestSupport", "_TestSupport",
+        ]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "_TestSupport"]),
         .testTarget(name: "ProtocolModelTests", dependencies: ["ProtocolModel", "_TestSupport"],
                     resources: [.copy("Fixtures")]),
@@ -78,8 +93,9 @@ let package = Package(
         .testTarget(name: "ResultStoreTests", dependencies: ["ResultStore", "Measurement", "_TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "ResultStore", "Measurement", "_TestSupport"],
                     exclude: ["Golden"]),
+        .testTarget(name: "TrialExecutionTests", dependencies: ["TrialExecution", "Measurement"]),
         .testTarget(name: "RunnerTests", dependencies: [
-            "Runner", "Reports", "ResultStore", "ProtocolModel", "_TestSupport",
+            "Runner", "TrialExecution", "Reports", "ResultStore", "ProtocolModel", "_TestSupport",
         ]),
         // Runs the built `dlbench` binary: exit codes, error lines and signals as a user or a script sees them.
         .testTarget(name: "CommandLineTests", dependencies: [

@@ -1,7 +1,9 @@
 import Datasets
 import Foundation
+import Measurement
 import ProtocolModel
 import ResultStore
+import TrialExecution
 
 /// A trial of an `external` engine: the engine's own worker command, the same budget, timeout and crash
 /// handling as `dlbench worker`, the hand-off files (weights, data, batch order) and the agreement check
@@ -56,27 +58,10 @@ extension BenchmarkRunner {
         let reference = try handOff.eagerLosses(plannedCase, spec: spec, model: model, dataset: dataset, trial: trial,
                                                 steps: agreementSteps, protocolSeed: benchmark.seed)
         var samples = Self.addingPeakRSS(outcome, wanted: benchmark.metrics(for: plannedCase.task).contains(.peakRSSBytes))
-        samples += try Self.agreementSamples(outcome.losses ?? [], reference: reference, engine: engine.name,
+        samples += try AgreementCheck.samples(outcome.losses ?? [], reference: reference, engine: engine.name,
                                              policy: benchmark.agreement,
                                              record: benchmark.metrics(for: plannedCase.task).contains(.deviationFromEager))
         return samples
-    }
-
-    /// The `deviation_from_eager` sample (when recorded); throws `disagreement` beyond the tolerance.
-    static func agreementSamples(_ losses: [Double], reference: [Double], engine: String, policy: AgreementPolicy,
-                                 record: Bool) throws -> [MetricSample] {
-        guard losses.count >= reference.count, let worst = policy.deviation(of: losses, from: reference) else {
-            throw RunnerError.workerFailed(
-                "worker protocol violation: result.losses has \(losses.count) losses; expected the first \(reference.count) "
-                    + "step losses (external.agreementSteps) for the agreement check")
-        }
-        guard worst.value <= policy.tolerance else {
-            throw RunnerError.disagreement(Disagreement(
-                engine: engine, deviation: worst.value, step: worst.step, loss: losses[worst.step],
-                eagerLoss: reference[worst.step], tolerance: policy.tolerance, comparedSteps: reference.count))
-        }
-        let metric = Metric.deviationFromEager
-        return record ? [MetricSample(metric: metric.rawValue, unit: metric.unit, value: worst.value)] : []
     }
 
     /// The worker's samples, plus `result.peakRSSBytes` as `peak_rss_bytes` when wanted and not sent as a sample.

@@ -1,6 +1,8 @@
 import Foundation
+import Measurement
 import ProtocolModel
 import ResultStore
+import TrialExecution
 
 /// An infer trial of an `external` engine: the same worker supervision as training, the same weights and
 /// data files, and the same metrics as in-repo engines (`latency` per query in ms, `latency_p90`/`latency_p99`

@@ -4,6 +4,7 @@ import Measurement
 import ProtocolModel
 import ResultStore
 import TensorCore
+import TrialExecution
 
 /// The round loop: which cases run in a round and in what order, how one trial executes (worker or
 /// in-process), and how each ending is recorded. With a baseline build (`BenchmarkRunner.baselineWorker`)
@@ -158,7 +159,7 @@ extension BenchmarkRunner {
 
     func dataset(for plannedCase: PlannedCase, context: inout RunContext) throws -> LabeledDataset {
         if let cached = context.datasets[plannedCase.task.dataset] { return cached }
-        let dataset = try Self.makeDataset(for: plannedCase, in: context.benchmark)
+        let dataset = try WorkloadFactory.dataset(for: plannedCase, in: context.benchmark)
         context.datasets[plannedCase.task.dataset] = dataset
         return dataset
     }

@@ -1,6 +1,7 @@
 import Measurement
 import ProtocolModel
 import ResultStore
+import TrialExecution
 
 /// Noise warnings: conditions at the start of a run (load, frequency scaling) and properties of its results
 /// (high variation, harness overhead against the smallest step). Each is shown and stored with the run.

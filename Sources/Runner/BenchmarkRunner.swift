@@ -4,6 +4,7 @@ import Measurement
 import ProtocolModel
 import ResultStore
 import TensorCore
+import TrialExecution
 
 /// Executes a protocol: plans its cases, runs trial rounds in which every unsettled case runs once in a
 /// seeded random order (so drift is spread over all engines rather than concentrated on the last), and
@@ -137,14 +138,6 @@ public final class BenchmarkRunner {
                                                                     message: warning.message))
         context.warnings.append(warning.message)
         observer(.warning(warning.message))
-    }
-
-    /// The dataset of a case, generated from its spec (and the protocol seed).
-    static func makeDataset(for plannedCase: PlannedCase, in benchmark: BenchmarkProtocol) throws -> LabeledDataset {
-        guard let spec = benchmark.dataset(named: plannedCase.task.dataset) else {
-            throw RunnerError.unsupported("dataset '\(plannedCase.task.dataset)' is not defined")
-        }
-        return try WorkloadFactory.dataset(spec, protocolSeed: benchmark.seed)
     }
 
     /// A one-line summary of a trial for progress output: the median of its primary metric.

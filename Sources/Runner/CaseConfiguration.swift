@@ -1,5 +1,6 @@
 import Foundation
 import ProtocolModel
+import TrialExecution
 
 /// The configuration stored with each case, as JSON, so a result can be interpreted without the protocol file.
 enum CaseConfiguration {

@@ -1,5 +1,6 @@
 import Foundation
 import ProtocolModel
+import TrialExecution
 
 /// Turns an external engine's `worker` words into the command to start, finding the executable as a shell would
 /// (on PATH unless the word has a '/'). A missing interpreter is a skip with its reason, not a failed case:

@@ -2,6 +2,7 @@ import Engines
 import Foundation
 import ProtocolModel
 import TensorCore
+import TrialExecution
 
 /// What a graph engine captures for a task, as text: so a user can see the nodes, the kernels after fusion and
 /// what the memory plan saved, without running the benchmark.
@@ -25,7 +26,7 @@ public enum GraphInspection {
             throw RunnerError.unsupported("task '\(taskName)' names no model or machine")
         }
         let planned = PlannedCase(task: task, machine: machine, engine: engine, batchSize: batchSize(task))
-        let dataset = try BenchmarkRunner.makeDataset(for: planned, in: benchmark)
+        let dataset = try WorkloadFactory.dataset(for: planned, in: benchmark)
         let model = try WorkloadFactory.model(modelSpec, dataset: dataset, protocolSeed: benchmark.seed)
         let inputShape = Shape([planned.batchSize] + dataset.train.exampleShape)
         let passes = engine.kind == .fused

@@ -1,3 +1,5 @@
+import TrialExecution
+
 /// What the runner reports as it goes, for progress lines and logs. The store, not these events, is the record.
 public enum RunEvent: Sendable {
     /// `plannedTrials` is the most trials the run can execute (cases × maxTrials); the stopping rule may end sooner.

@@ -1,6 +1,7 @@
 import Foundation
 import Measurement
 import ProtocolModel
+import TrialExecution
 
 /// When a case has enough trials, as Stein's two-stage procedure: the first `minTrials` trials measure the
 /// spread between processes, which fixes how many trials the trial-level 95% interval needs to be

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
+import CProcessControl
 import Glibc
 #endif
-import CProcessControl
 
 /// `dlbench worker-guard -- COMMAND…`: the process between `dlbench run` and a worker, so that a worker and every
 /// process it starts die with the run, even when the run is killed with SIGKILL and can clean up nothing itself.

@@ -1,8 +1,9 @@
 #if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
+import Glibc
 import Measurement
+import TrialExecution
+#endif
 
 /// Reads a worker's standard output (JSON lines) and standard error (kept as a short tail) together with
 /// poll(2), so neither pipe can fill up and block the worker, and so a silent worker cannot block the parent

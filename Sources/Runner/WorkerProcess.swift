@@ -1,10 +1,11 @@
 #if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
+import Glibc
 import Measurement
 import ProtocolModel
 import ResultStore
+import TrialExecution
+#endif
 
 /// The parent side of the worker protocol: starts one worker for one trial (Foundation.Process), sends the
 /// "run" request, reads its JSON lines under the trial's budget, and turns every way a worker can end —
@@ -72,10 +73,10 @@ struct WorkerProcess {
             case "samples":
                 let samples = message.samples ?? []
                 if let wrong = samples.lazy.compactMap(Self.problem(with:)).first { violation = violation ?? wrong }
-                collected.samples += samples.map(\.metricSample)
+                collected.samples += samples
                 let kernels = message.kernelProfile ?? []
                 if let wrong = kernels.lazy.compactMap(\.problem).first { violation = violation ?? wrong }
-                collected.kernelTimes += kernels.map(\.kernelTime)
+                collected.kernelTimes += kernels
                 collected.remarks += message.remarks ?? []
             case "result":
                 collected.peakRSSBytes = message.peakRSSBytes
@@ -120,7 +121,7 @@ struct WorkerProcess {
     }
 
     /// Why a sample is not one of ProtocolModel's metrics with its unit; nil when it is.
-    static func problem(with sample: WireSample) -> String? {
+    static func problem(with sample: MetricSample) -> String? {
         guard let metric = Metric(rawValue: sample.metric) else {
             return "unknown metric '\(sample.metric)' (expected a name of Protocols/protocol.schema.json $defs.metric)"
         }

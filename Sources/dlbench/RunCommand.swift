@@ -4,6 +4,7 @@ import ProtocolModel
 import Reports
 import ResultStore
 import Runner
+import TrialExecution
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -33,6 +33,7 @@ struct ValidateCommand: ParsableCommand {
 }
 
 import Runner
+import TrialExecution
 
 enum CasePlannerSummary {
     static func caseCount(_ benchmark: BenchmarkProtocol) -> Int { CasePlanner.plan(benchmark).count }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Runner
+import TrialExecution
 
 /// `dlbench worker`: the child side of the worker protocol (docs/worker-protocol.md). `dlbench run` starts
 /// one per trial; people never need to call it.

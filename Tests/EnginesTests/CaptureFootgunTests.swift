@@ -2,7 +2,7 @@ import Engines
 import Models
 import TensorCore
 import XCTest
-import _TestSupport
+import _TensorTestSupport
 
 /// Mistakes that silently produce a wrong graph in other tracers must fail loudly or behave correctly here.
 final class CaptureFootgunTests: XCTestCase {

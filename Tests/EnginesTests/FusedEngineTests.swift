@@ -3,6 +3,8 @@ import Models
 import TensorCore
 import XCTest
 import _TestSupport
+import _EngineTestSupport
+import _TensorTestSupport
 
 final class FusedEngineTests: XCTestCase {
     static func fused(_ options: FusionOptions) -> EngineFactory {

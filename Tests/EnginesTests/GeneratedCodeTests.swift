@@ -4,6 +4,8 @@ import Foundation
 import TensorCore
 import XCTest
 import _TestSupport
+import _EngineTestSupport
+import _TensorTestSupport
 
 final class GeneratedCodeTests: XCTestCase {
     struct NotCompiled: Error { let reason: String }

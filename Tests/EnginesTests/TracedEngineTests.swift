@@ -3,6 +3,8 @@ import Models
 import TensorCore
 import XCTest
 import _TestSupport
+import _EngineTestSupport
+import _TensorTestSupport
 
 final class TracedEngineTests: XCTestCase {
     /// Graph engines run the same kernels in the same order as eager, but fusion may reassociate a few sums;

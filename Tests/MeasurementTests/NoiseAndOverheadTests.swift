@@ -1,5 +1,4 @@
 import XCTest
-import _TestSupport
 @testable import Measurement
 
 /// Noise warnings fire on the documented conditions; the timing path's overhead and the peak-RSS reader work.

@@ -2,6 +2,7 @@ import Models
 import TensorCore
 import XCTest
 import _TestSupport
+import _TensorTestSupport
 
 final class LayerTests: XCTestCase {
     func testW3CNNHasTheDocumentedShapesAndParameterCount() throws {

@@ -2,7 +2,6 @@ import Engines
 import Models
 import TensorCore
 import XCTest
-import _TestSupport
 
 /// Each model family learns a small synthetic task with the eager engine: loss falls clearly and held-out
 /// accuracy is well above chance.

@@ -5,6 +5,7 @@ import OpenCLRuntime
 import TensorCore
 import XCTest
 import _TestSupport
+import _TensorTestSupport
 
 /// A layer whose logits sum over two non-adjacent axes: a reduction the device kernels do not cover, so it must
 /// take the counted host path and still give eager's result.

@@ -2,7 +2,7 @@ import Engines
 import OpenCLEngine
 import TensorCore
 import XCTest
-import _TestSupport
+import _EngineTestSupport
 
 final class OpenCLEngineEquivalenceTests: XCTestCase {
     /// The device computes the same graph, but its GEMM accumulates K in tiles (and with `mad`), its reductions

@@ -3,8 +3,8 @@ import Foundation
 import OpenCLEngine
 import OpenCLRuntime
 import TensorCore
+import _EngineTestSupport
 import XCTest
-import _TestSupport
 
 /// The device the engine tests run on: the CPU (PoCL in CI) unless DLBENCH_OPENCL_DEVICE names another — "gpu",
 /// "any", or "gpu:H100" with a name filter — which is how the GPU bundle points the same checks at a real GPU.

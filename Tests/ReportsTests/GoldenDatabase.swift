@@ -1,5 +1,6 @@
 import XCTest
 import Foundation
+import Measurement
 import ResultStore
 @testable import Reports
 

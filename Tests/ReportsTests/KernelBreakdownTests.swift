@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import Measurement
 import ResultStore
 @testable import Reports
 

@@ -1,4 +1,5 @@
 import XCTest
+import Measurement
 import ResultStore
 @testable import Reports
 

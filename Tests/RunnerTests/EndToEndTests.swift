@@ -2,6 +2,7 @@ import Foundation
 import Reports
 import ResultStore
 import Runner
+import TrialExecution
 import XCTest
 
 final class EndToEndTests: RunnerTestCase {

@@ -2,6 +2,7 @@ import Foundation
 import ProtocolModel
 import ResultStore
 @testable import Runner
+@testable import TrialExecution
 import XCTest
 
 /// External engines run through the worker protocol: a stdlib-only fake worker (Fixtures/fake_external_worker.py)
@@ -51,7 +52,7 @@ final class ExternalEngineTests: RunnerTestCase {
         let handOff = try ExternalHandOff()
         defer { handOff.remove() }
         return try handOff.eagerLosses(plannedCase, spec: spec, model: try XCTUnwrap(benchmark.models.first),
-                                       dataset: try BenchmarkRunner.makeDataset(for: plannedCase, in: benchmark), trial: 0,
+                                       dataset: try WorkloadFactory.dataset(for: plannedCase, in: benchmark), trial: 0,
                                        steps: benchmark.agreement.steps, protocolSeed: benchmark.seed)
     }
 

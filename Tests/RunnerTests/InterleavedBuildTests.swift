@@ -4,6 +4,7 @@ import ProtocolModel
 import Reports
 import ResultStore
 @testable import Runner
+@testable import TrialExecution
 import XCTest
 
 /// `--baseline-binary`: two builds run the same cases round by round into a recorded pair of runs, and the
@@ -60,7 +61,7 @@ final class InterleavedBuildTests: RunnerTestCase {
         let benchmark = try ProtocolLoader.decode(text, file: "tiny.json")
         let cases = CasePlanner.plan(benchmark).filter { $0.task.name == "infer" && $0.batchSize == 1 }
         XCTAssertEqual(cases.map(\.engine.name), ["eager", "fused"])
-        let dataset = try BenchmarkRunner.makeDataset(for: cases[0], in: benchmark)
+        let dataset = try WorkloadFactory.dataset(for: cases[0], in: benchmark)
         let seeds = cases.map { TrialExecutor(benchmark: benchmark, plannedCase: $0, dataset: dataset, trialIndex: 2).trialSeed }
         XCTAssertEqual(seeds[0], seeds[1])
         XCTAssertNotEqual(seeds[0], TrialExecutor(benchmark: benchmark, plannedCase: cases[0], dataset: dataset,

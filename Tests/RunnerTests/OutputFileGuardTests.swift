@@ -2,6 +2,7 @@ import Foundation
 import ProtocolModel
 import ResultStore
 @testable import Runner
+@testable import TrialExecution
 import XCTest
 
 /// Outputs never destroy inputs: `exportWeights` cannot replace the result database (under any name), a device

@@ -3,6 +3,7 @@ import Measurement
 import ProtocolModel
 import ResultStore
 import Runner
+import TrialExecution
 import XCTest
 import _TestSupport
 

@@ -2,6 +2,7 @@ import Foundation
 import ProtocolModel
 import ResultStore
 import Runner
+import TrialExecution
 import XCTest
 
 /// Base for runner tests: a temporary results database per test, removed afterwards, and a small protocol builder.

@@ -1,26 +1,13 @@
 import Foundation
+import Measurement
 import ProtocolModel
 import ResultStore
 import Runner
+import TrialExecution
 import XCTest
 
-/// The `samples` message's optional `kernelProfile`: it round-trips, old workers that omit it still speak version 1,
-/// the parent stores what a worker sends, and an entry that cannot be stored is a protocol violation.
+/// The `samples` message's optional `kernelProfile` (its wire form is tested in TrialExecutionTests): the parent stores what a worker sends, and an entry that cannot be stored is a protocol violation.
 final class WorkerKernelProfileWireTests: RunnerTestCase {
-    func testKernelProfileRoundTripsOnOneLineAndIsOptional() throws {
-        var message = WorkerMessage(type: "samples")
-        message.samples = [WireSample(MetricSample(metric: "step_time", unit: "ms", value: 0.5))]
-        message.kernelProfile = [WireKernelTime(KernelTime(kernel: "matmul → [2×5]", launchesPerStep: 2, nanosecondsPerStep: 1250.5))]
-        let line = try message.encodedLine()
-        XCTAssertEqual(line.filter { $0 == 0x0A }.count, 1, "one JSON line")
-        XCTAssertTrue(String(decoding: line, as: UTF8.self).contains(
-            #""kernelProfile":[{"kernel":"matmul → [2×5]","launchesPerStep":2,"nanosecondsPerStep":1250.5}]"#))
-        XCTAssertEqual(try WorkerMessage.decode(line: line.dropLast()), message)
-
-        let old = try WorkerMessage.decode(line: Data(#"{"type":"samples","samples":[]}"#.utf8))
-        XCTAssertNil(old.kernelProfile, "a version-1 worker without the field is still understood")
-    }
-
     private static let fakeWorker = """
         #!/bin/sh
         read -r request

@@ -1,6 +1,7 @@
 import TensorCore
 import XCTest
 import _TestSupport
+import _TensorTestSupport
 
 /// Direct-loop references, written for clarity rather than speed.
 private func naiveConv2d(_ x: [Float], _ xs: [Int], _ w: [Float], _ ws: [Int], bias: [Float]?, stride: Int, padding: Int) -> [Float] {

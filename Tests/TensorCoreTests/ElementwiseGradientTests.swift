@@ -1,6 +1,6 @@
 import TensorCore
 import XCTest
-import _TestSupport
+import _TensorTestSupport
 
 final class ElementwiseGradientTests: XCTestCase {
     func testBroadcastBinaryOpsHaveCorrectGradients() throws {

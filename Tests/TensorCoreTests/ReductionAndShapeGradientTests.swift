@@ -1,6 +1,6 @@
 import TensorCore
 import XCTest
-import _TestSupport
+import _TensorTestSupport
 
 final class ReductionAndShapeGradientTests: XCTestCase {
     func testReductionsOverAxesWithAndWithoutKeptDimensions() throws {

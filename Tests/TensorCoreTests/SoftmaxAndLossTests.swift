@@ -1,6 +1,7 @@
 import TensorCore
 import XCTest
 import _TestSupport
+import _TensorTestSupport
 
 final class SoftmaxAndLossTests: XCTestCase {
     func testSoftmaxIsStableForLargeLogits() throws {
