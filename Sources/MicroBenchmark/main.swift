@@ -1,5 +1,6 @@
-// dlbench-microbench: GFLOP/s of raw cblas_sgemm beside the engine's matmul and conv2d ops, and the eager training
-// step of the PEERS reference workloads (W1 MLP, W3 CNN, W4 transformer). Build with
+// dlbench-microbench: GFLOP/s of raw cblas_sgemm beside the engine's matmul and conv2d ops, GEMV against GEMM at
+// batch 1 (W2), and the training steps of the PEERS reference workloads (W1 MLP, W3 CNN, W4 transformer) on every
+// CPU engine beside each step's GEMM floor. Build with
 //     swift build -c release --product dlbench-microbench
 // and run `.build/release/dlbench-microbench [--threads N] [--seconds S]`. Each measurement repeats its body for
 // about S seconds (default 0.5) after a warm-up and reports the median time of one call.
@@ -9,70 +10,6 @@ import Engines
 import Foundation
 import Models
 import TensorCore
-
-struct Options {
-    var threads = 1
-    var seconds = 0.5
-    /// Substrings of measurement names to run (case-insensitive); empty runs everything.
-    var only: [String] = []
-    /// Engines to run in the training-step section (eager, traced, fused); empty runs all.
-    var engines: [String] = []
-    /// Print the graph engines' per-kernel breakdown after each training-step measurement.
-    var profile = false
-
-    init(_ arguments: [String]) {
-        var iterator = arguments.dropFirst().makeIterator()
-        while let argument = iterator.next() {
-            switch argument {
-            case "--threads": threads = iterator.next().flatMap(Int.init) ?? threads
-            case "--seconds": seconds = iterator.next().flatMap(Double.init) ?? seconds
-            case "--only": only.append(iterator.next()?.lowercased() ?? "")
-            case "--engine": engines.append(iterator.next()?.lowercased() ?? "")
-            case "--profile": profile = true
-            case "--help", "-h":
-                print("usage: dlbench-microbench [--threads N] [--seconds S] [--only NAME-SUBSTRING]… [--engine eager|traced|fused]… [--profile]")
-                exit(0)
-            default:
-                FileHandle.standardError.write("unknown argument \(argument)\n".data(using: .utf8)!)
-                exit(2)
-            }
-        }
-    }
-}
-
-/// Median seconds of one call of `body`, after `warmup` calls, over about `seconds` of repetitions (at least 5).
-func measure(seconds: Double, warmup: Int = 2, _ body: () throws -> Void) rethrows -> Double {
-    for _ in 0..<warmup { try body() }
-    var samples: [Double] = []
-    let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(seconds * 1e9)
-    repeat {
-        let start = DispatchTime.now().uptimeNanoseconds
-        try body()
-        samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-    } while samples.count < 5 || DispatchTime.now().uptimeNanoseconds < deadline
-    samples.sort()
-    return samples[samples.count / 2]
-}
-
-func selected(_ name: String) -> Bool {
-    options.only.isEmpty || options.only.contains { name.lowercased().contains($0) }
-}
-
-func report(_ name: String, seconds: Double, flops: Double) {
-    let time = seconds >= 1e-3 ? String(format: "%9.3f ms", seconds * 1e3) : String(format: "%9.1f µs", seconds * 1e6)
-    let padded = name.padding(toLength: 44, withPad: " ", startingAt: 0)
-    print("\(padded) \(time)   \(String(format: "%7.1f", flops / seconds / 1e9)) GFLOP/s")
-}
-
-func randomTensor(_ shape: Shape, seed: UInt64) -> Tensor {
-    var generator = SeededGenerator(seed: seed)
-    return Tensor.normal(shape, generator: &generator)
-}
-
-func labels(_ count: Int, classes: Int, seed: UInt64) -> Tensor {
-    var generator = SeededGenerator(seed: seed)
-    return Tensor(shape: [count], values: (0..<count).map { _ in Float(generator.next() % UInt64(classes)) })
-}
 
 let options = Options(CommandLine.arguments)
 Parallelism.setThreadCount(options.threads)
@@ -95,6 +32,9 @@ for (m, k, n) in [(128, 784, 256), (512, 512, 512)] where selected("gemm matmul"
     }
     report("matmul op   \(m)×\(k) · \(k)×\(n)", seconds: op, flops: flops)
 }
+
+// Batch 1: GEMV against GEMM per layer, and W2's forward pass per engine.
+try batchOneInference()
 
 // 2. Convolutions of W3 at batch 64 ("same" padding), forward only and forward + backward.
 for (name, input, weight) in [("conv2d W3.1 64×1×28×28 ⊛ 8×1×3×3", Shape([64, 1, 28, 28]), Shape([8, 1, 3, 3])),
@@ -187,48 +127,6 @@ if selected("sgd update") {
 //    rounds, so drift of this shared machine hits them alike. FLOPs count the GEMM/conv work a framework must do:
 //    forward, plus the weight gradients and the input gradients of every layer except the first.
 print(String(repeating: "-", count: 76))
-func trainStep(_ name: String, model makeModel: () throws -> any Layer, optimizer makeOptimizer: () -> any Optimizer,
-               inputs: Tensor, labels: Tensor, flops: Double) throws {
-    guard selected(name) else { return }
-    let all: [(String, any Engine)] = [
-        ("eager", EagerEngine(model: try makeModel(), optimizer: makeOptimizer())),
-        ("traced", try GraphEngine(name: "traced", model: try makeModel(), optimizer: makeOptimizer(),
-                                   passes: FusionOptions.none.passes, profilesKernels: options.profile)),
-        ("fused", try GraphEngine(name: "fused", model: try makeModel(), optimizer: makeOptimizer(),
-                                  passes: FusionOptions.all.passes, profilesKernels: options.profile)),
-    ]
-    let engines = all.filter { options.engines.isEmpty || options.engines.contains($0.0) }
-    var medians = [Double](repeating: 0, count: engines.count)
-    var rounds: [[Double]] = Array(repeating: [], count: engines.count)
-    for _ in 0..<5 {
-        for (index, engine) in engines.enumerated() {
-            rounds[index].append(try measure(seconds: 0.4 * options.seconds, warmup: 3) {
-                _ = try engine.1.trainStep(inputs: inputs, labels: labels)
-            })
-        }
-    }
-    for index in engines.indices {
-        medians[index] = rounds[index].sorted()[rounds[index].count / 2]
-        let ratio = medians[0] / medians[index]
-        report("\(name) \(engines[index].0)", seconds: medians[index], flops: flops)
-        if index > 0 && engines[0].0 == "eager" { print("    speed-up over eager: \(String(format: "%.2f", ratio))×") }
-        if let profile = try engines[index].1.takeKernelProfile() { printProfile(profile) }
-    }
-}
-
-/// The kernels taking the most time, with their share of the profiled total.
-func printProfile(_ profile: KernelProfile) {
-    let total = Double(max(profile.totalNanoseconds, 1))
-    let launches = profile.entries.reduce(0) { $0 + $1.launches }
-    let gemm = profile.entries.filter { $0.kernel.hasPrefix("matmul") }.reduce(UInt64(0)) { $0 + $1.nanoseconds }
-    print(String(format: "    profiled: %d launches, GEMM %.1f%% of kernel time", launches, Double(gemm) / total * 100))
-    for entry in profile.entries.sorted(by: { $0.nanoseconds > $1.nanoseconds }).prefix(40) {
-        let share = Double(entry.nanoseconds) / total * 100
-        let perLaunch = Double(entry.nanoseconds) / Double(max(entry.launches, 1)) / 1e3
-        print(String(format: "    %5.1f%% %9.1f µs/launch  ", share, perLaunch) + entry.kernel.prefix(100))
-    }
-}
-
 do {
     let batch = 128
     let forward = 2.0 * Double(batch * (784 * 256 + 256 * 256 + 256 * 10))

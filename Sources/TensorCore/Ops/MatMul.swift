@@ -1,6 +1,5 @@
-import CBLAS
-
-/// C = op(A) · op(B) through cblas_sgemm; transposes are passed to BLAS rather than copied.
+/// C = op(A) · op(B) through `MatrixProduct` (GEMM, or GEMV when one side is a single row or column); transposes
+/// are passed to BLAS rather than copied.
 /// Shapes: A [..., m, k] (or [..., k, m] when transposed), B [k, n] shared across A's batch, or [..., k, n]
 /// with the same batch axes as A.
 public struct MatMul: PrimitiveOp {
@@ -42,18 +41,18 @@ public struct MatMul: PrimitiveOp {
     public func execute(_ arguments: KernelArguments) {
         guard let g = try? geometry(arguments.inputShapes[0], arguments.inputShapes[1]) else { return }
         let a = arguments.inputs[0], b = arguments.inputs[1], c = arguments.output
-        let lda = Int32(transposeA ? g.m : g.k), ldb = Int32(transposeB ? g.k : g.n)
-        let opA = transposeA ? CblasTrans : CblasNoTrans, opB = transposeB ? CblasTrans : CblasNoTrans
+        let lda = transposeA ? g.m : g.k, ldb = transposeB ? g.k : g.n
         if g.sharedB && !transposeA {
-            // Fold A's batch into rows: one GEMM instead of `batch` small ones.
-            cblas_sgemm(CblasRowMajor, opA, opB, Int32(g.batch * g.m), Int32(g.n), Int32(g.k), 1, a, lda, b, ldb, 0,
-                        c, Int32(g.n))
+            // Fold A's batch into rows: one product instead of `batch` small ones.
+            MatrixProduct.multiply(transposeA: false, transposeB: transposeB, m: g.batch * g.m, n: g.n, k: g.k,
+                                   a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: g.n)
             return
         }
         let aStride = g.m * g.k, bStride = g.sharedB ? 0 : g.k * g.n, cStride = g.m * g.n
         for index in 0..<g.batch {
-            cblas_sgemm(CblasRowMajor, opA, opB, Int32(g.m), Int32(g.n), Int32(g.k), 1, a + index * aStride, lda,
-                        b + index * bStride, ldb, 0, c + index * cStride, Int32(g.n))
+            MatrixProduct.multiply(transposeA: transposeA, transposeB: transposeB, m: g.m, n: g.n, k: g.k,
+                                   a: a + index * aStride, lda: lda, b: b + index * bStride, ldb: ldb,
+                                   c: c + index * cStride, ldc: g.n)
         }
     }
 

@@ -1,0 +1,103 @@
+import TensorCore
+import XCTest
+import _TensorTestSupport
+import _TestSupport
+
+/// The shape-aware product: every routine `MatrixProduct` may pick (GEMV over B for one row, GEMV over A for one
+/// column, GEMM otherwise) against a naive triple loop, for every transpose combination, folded batches and
+/// per-batch products, and through the gradients of a batch-1 layer.
+final class MatrixProductTests: XCTestCase {
+    override func tearDown() {
+        MatrixProduct.policy = .measured
+        super.tearDown()
+    }
+
+    func testRoutineIsChosenByShape() {
+        XCTAssertEqual(MatrixProduct.routine(m: 1, n: 256, k: 784), .gemvOverB)
+        XCTAssertEqual(MatrixProduct.routine(m: 128, n: 1, k: 256), .gemvOverA)
+        XCTAssertEqual(MatrixProduct.routine(m: 128, n: 256, k: 784), .gemm)
+        XCTAssertEqual(MatrixProduct.routine(m: 1, n: 256, k: 1), .gemm, "an outer product stays a GEMM")
+        XCTAssertEqual(MatrixProduct.routine(m: 1, n: 1, k: 5), .gemvOverB)
+    }
+
+    func testEveryShapeAndTransposeMatchesTheNaiveProductUnderEveryPolicy() throws {
+        for policy in [MatrixProduct.Policy.alwaysGEMV, .alwaysGEMM, .measured] {
+            MatrixProduct.policy = policy
+            try checkEveryShapeAndTranspose(String(describing: policy))
+        }
+    }
+
+    func testAMeasuredChoiceIsMadeOncePerShapeAndKept() throws {
+        MatrixProduct.policy = .measured
+        let x = randomTensor([1, 33], seed: 5), w = randomTensor([33, 17], seed: 6)
+        _ = try x.matmul(w)
+        let mine = MatrixProduct.measuredChoices.filter { $0.call.m == 1 && $0.call.n == 17 && $0.call.k == 33 }
+        XCTAssertEqual(mine.count, 1)
+        XCTAssertTrue([.gemm, .gemvOverB].contains(mine.first?.routine), "\(mine)")
+        _ = try x.matmul(w)
+        XCTAssertEqual(MatrixProduct.measuredChoices.filter { $0.call.m == 1 && $0.call.n == 17 && $0.call.k == 33 }.count, 1)
+    }
+
+    private func checkEveryShapeAndTranspose(_ label: String) throws {
+        let shapes = [(1, 7, 5), (6, 1, 5), (1, 1, 9), (4, 3, 1), (1, 3, 1), (5, 6, 7), (1, 300, 130), (130, 1, 300)]
+        for (m, n, k) in shapes {
+            for transposeA in [false, true] {
+                for transposeB in [false, true] {
+                    let a = randomTensor(transposeA ? [k, m] : [m, k], seed: UInt64(m * 31 + k))
+                    let b = randomTensor(transposeB ? [n, k] : [k, n], seed: UInt64(n * 17 + k))
+                    let product = try a.matmul(b, transposeA: transposeA, transposeB: transposeB)
+                    let expected = naive(try a.values(), try b.values(), m: m, n: n, k: k, transposeA: transposeA,
+                                         transposeB: transposeB)
+                    assertAllClose(try product.values(), expected, relative: 1e-5, absolute: 1e-5,
+                                   "\(label): m \(m) n \(n) k \(k) tA \(transposeA) tB \(transposeB)")
+                }
+            }
+        }
+    }
+
+    func testBatchedProductsWithOneRowMatchTheNaiveProduct() throws {
+        MatrixProduct.policy = .alwaysGEMV
+        // [3, 1, 8] · [8, 5]: the batch folds into 3 rows (GEMM); [3, 1, 8] · [3, 8, 5]: three GEMVs over B.
+        let a = randomTensor([3, 1, 8], seed: 1)
+        let shared = randomTensor([8, 5], seed: 2), perBatch = randomTensor([3, 8, 5], seed: 3)
+        let values = try a.values()
+        let sharedExpected = naive(values, try shared.values(), m: 3, n: 5, k: 8, transposeA: false, transposeB: false)
+        assertAllClose(try a.matmul(shared).values(), sharedExpected, relative: 1e-5, absolute: 1e-5)
+        let bValues = try perBatch.values()
+        var perBatchExpected: [Float] = []
+        for index in 0..<3 {
+            perBatchExpected += naive(Array(values[index * 8..<(index + 1) * 8]), Array(bValues[index * 40..<(index + 1) * 40]),
+                                      m: 1, n: 5, k: 8, transposeA: false, transposeB: false)
+        }
+        assertAllClose(try a.matmul(perBatch).values(), perBatchExpected, relative: 1e-5, absolute: 1e-5)
+    }
+
+    func testBatchOneLayerGradientsMatchFiniteDifferences() throws {
+        MatrixProduct.policy = .alwaysGEMV
+        // A Linear layer at batch 1: the forward product is a GEMV, its weight gradient an outer product (K = 1).
+        let x = randomTensor([1, 6], seed: 7), w = randomTensor([6, 4], seed: 8)
+        try assertGradientsMatchFiniteDifferences(inputs: [x, w]) { inputs in
+            try inputs[0].matmul(inputs[1])
+        }
+        let wTransposed = randomTensor([4, 6], seed: 9)
+        try assertGradientsMatchFiniteDifferences(inputs: [x, wTransposed]) { inputs in
+            try inputs[0].matmul(inputs[1], transposeB: true)
+        }
+    }
+
+    private func naive(_ a: [Float], _ b: [Float], m: Int, n: Int, k: Int, transposeA: Bool, transposeB: Bool) -> [Float] {
+        var c = [Float](repeating: 0, count: m * n)
+        for i in 0..<m {
+            for j in 0..<n {
+                var sum: Double = 0
+                for p in 0..<k {
+                    let left = transposeA ? a[p * m + i] : a[i * k + p]
+                    let right = transposeB ? b[j * k + p] : b[p * n + j]
+                    sum += Double(left) * Double(right)
+                }
+                c[i * n + j] = Float(sum)
+            }
+        }
+        return c
+    }
+}
