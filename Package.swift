@@ -25,12 +25,15 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        // SHA-256 of protocol texts, dataset files and machine identities (on Linux it builds BoringSSL's C sources).
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
     ],
     targets: [
         // C libraries behind tiny system-library targets.
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
         .systemLibrary(name: "COpenCL", path: "Sources/COpenCL"),
         .systemLibrary(name: "CProcessControl", path: "Sources/CProcessControl"),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         .target(name: "TensorCore", dependencies: ["CBLAS"], swiftSettings: kernelSettings),
         .target(name: "Engines", dependencies: ["TensorCore"], swiftSettings: kernelSettings),
@@ -39,10 +42,11 @@ let package = Package(
         // The GPU engine: the fused graph lowered onto OpenCLRuntime (kept apart so Engines stays CPU-only).
         .target(name: "OpenCLEngine", dependencies: ["Engines", "OpenCLRuntime", "TensorCore"]),
         .target(name: "Models", dependencies: ["TensorCore"]),
-        .target(name: "Datasets"),
+        .target(name: "Datasets", dependencies: ["CZlib"]),
         .target(name: "ProtocolModel"),
-        // Statistics, clocks and the fingerprint's shape: no C library (Runner fills in OpenBLAS and OpenCL facts).
-        .target(name: "Measurement"),
+        // Statistics, clocks and the fingerprint's shape: no system C library (Runner fills in OpenBLAS and OpenCL facts);
+        // SHA-256 from swift-crypto (its BoringSSL is compiled in, nothing to install).
+        .target(name: "Measurement", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "ResultStore", dependencies: [
             "Measurement",
             .product(name: "GRDB", package: "GRDB.swift"),
@@ -86,7 +90,7 @@ let package = Package(
         .testTarget(name: "ModelsTests", dependencies: [
             "Models", "Engines", "TensorCore", "Datasets", "_TensorTestSupport", "_TestSupport",
         ]),
-        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "_TestSupport"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "_TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ProtocolModelTests", dependencies: ["ProtocolModel", "_TestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "MeasurementTests", dependencies: ["Measurement", "_TestSupport"]),

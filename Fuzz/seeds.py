@@ -35,6 +35,7 @@ put("npy", "i4", npy("<i4", [1, 1, 2], struct.pack("<2i", 1, 2), major=3))
 
 put("csv", "header", b"species,petal_length,petal_width\n1,1.4,0.2\n0,4.7,1.4\r\n\n2,6.0,2.5\n")
 put("csv", "plain", b"0.5, -1, 1\n2e-1, 3, 0\n1e-05,+2.5E+3,2\n")
+put("csv", "quoted", b'\xef\xbb\xbf"x,1","x""2",label\r\n"1.5",-2,"1"\r\n3,"4\r\n",0\n')
 
 def safetensors(tensors, metadata=None):
     header, data, offset = {}, b"", 0

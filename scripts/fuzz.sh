@@ -28,7 +28,8 @@ build() {  # build <binary> <module> <harness> <sources...>
         exit 1
     fi
 }
-build fuzz-datasets Datasets Fuzz/DatasetsFuzz.swift Sources/Datasets/*.swift
+# Datasets imports CZlib (zlib's inflate): its module map and the library.
+build fuzz-datasets Datasets Fuzz/DatasetsFuzz.swift -I Sources/CZlib -lz Sources/Datasets/*.swift
 if [[ " ${targets[*]} " == *" protocol "* ]]; then
     build fuzz-protocol ProtocolModel Fuzz/ProtocolFuzz.swift Sources/ProtocolModel/*.swift
 fi

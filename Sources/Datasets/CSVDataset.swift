@@ -8,10 +8,11 @@ public enum CSVLabelColumn: Sendable, Equatable, Hashable {
     case named(String)
 }
 
-/// Numeric CSV: one example per line, every column a number, one of them the integer label. A header row is
-/// detected (any non-numeric field in the first line) unless stated. Blank lines are skipped; anything else
-/// that is not a plain decimal number (see `CSVNumber`: no hex, NaN or infinity), or a row with a different field
-/// count, is an error naming the line and column.
+/// Numeric CSV: one example per record, every column a number, one of them the integer label. Records are read by
+/// `CSVRecordReader` (RFC 4180: quoted fields and header names, CRLF or LF, a byte order mark), so what Python's `csv`
+/// writes with any quoting loads. A header row is detected (any non-numeric field in the first record) unless stated.
+/// Blank lines are skipped; anything else that is not a plain decimal number (see `CSVNumber`: no hex, NaN or
+/// infinity), or a record with a different field count, is an error naming the line and column.
 public enum CSVDataset {
     public static func load(path: String, classes: Int, labelColumn: CSVLabelColumn = .index(-1), header: Bool? = nil,
                             exampleShape: [Int]? = nil) throws -> LabeledSplit {
@@ -22,23 +23,17 @@ public enum CSVDataset {
     /// The split from the file's bytes; `path` only names the file in errors.
     public static func parse(_ bytes: [UInt8], file path: String, classes: Int, labelColumn: CSVLabelColumn = .index(-1),
                              header: Bool? = nil, exampleShape: [Int]? = nil) throws -> LabeledSplit {
-        guard let text = String(bytes: bytes, encoding: .utf8) else {
+        guard String(bytes: bytes, encoding: .utf8) != nil else {
             throw DatasetError.badFormat(file: path, offset: 0, expected: "UTF-8 text", found: "invalid UTF-8")
         }
-        // "\r\n" is one Character in Swift, so both line ends are separators.
-        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
-        var rows: [(line: Int, fields: [Substring])] = []
-        for (index, line) in lines.enumerated() {
-            let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
-            if trimmed.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
-            rows.append((index + 1, trimmed.split(separator: ",", omittingEmptySubsequences: false)
-                .map { $0.trimmingCharacters(in: .whitespaces)[...] }))
-        }
+        var reader = CSVRecordReader(bytes: bytes, file: path)
+        var rows: [CSVRecord] = []
+        while let record = try reader.next() { rows.append(record) }
         guard let first = rows.first else {
             throw DatasetError.badLine(file: path, line: 1, expected: "at least one row of numbers", found: "an empty file")
         }
-        let hasHeader = header ?? first.fields.contains(where: CSVNumber.isName)
-        let names = hasHeader ? first.fields.map(String.init) : []
+        let hasHeader = header ?? first.fields.contains { CSVNumber.isName($0[...]) }
+        let names = hasHeader ? first.fields : []
         let dataRows = hasHeader ? Array(rows.dropFirst()) : rows
         let columnCount = first.fields.count
         guard columnCount >= 2 else {
@@ -59,7 +54,7 @@ public enum CSVDataset {
             var column = 0
             for (fieldIndex, field) in row.fields.enumerated() {
                 let value: Float
-                switch CSVNumber.parse(field) {
+                switch CSVNumber.parse(field[...]) {
                 case let .value(parsed): value = parsed
                 case .nonFinite:
                     throw DatasetError.nonFinite(file: path, location: "line \(row.line), column \(fieldIndex + 1)",

@@ -10,6 +10,9 @@ public enum DatasetError: Error, Equatable, CustomStringConvertible {
     case badFormat(file: String, offset: Int, expected: String, found: String)
     /// A line of a text file is malformed.
     case badLine(file: String, line: Int, expected: String, found: String)
+    /// A text file breaks its syntax (CSV: an unterminated or stray quote): 1-based line and column (in characters)
+    /// and the byte offset, as an editor shows them.
+    case badSyntax(file: String, line: Int, column: Int, offset: Int, expected: String, found: String)
     /// Two declared counts or shapes disagree (images vs labels, header vs data, manifest vs file).
     case countMismatch(file: String, offset: Int, expected: String, found: String)
     /// A label lies outside 0..<classes.
@@ -38,6 +41,8 @@ public enum DatasetError: Error, Equatable, CustomStringConvertible {
             return "\(file): byte \(offset): expected \(expected), found \(found)"
         case let .badLine(file, line, expected, found):
             return "\(file):\(line): expected \(expected), found \(found)"
+        case let .badSyntax(file, line, column, offset, expected, found):
+            return "\(file):\(line):\(column) (byte \(offset)): expected \(expected), found \(found)"
         case let .countMismatch(file, offset, expected, found):
             return "\(file): byte \(offset): count mismatch: expected \(expected), found \(found)"
         case let .labelOutOfRange(file, location, label, classes):

@@ -1,60 +1,126 @@
-/// The gzip container (RFC 1952) around a DEFLATE stream: header fields are skipped, the CRC-32 and size in
-/// the trailer are checked, and concatenated members are joined, as `gzip -dc` does.
+import CZlib
+
+/// gzip files (RFC 1952, as MNIST is distributed) inflated by the system zlib: concatenated members are joined, as
+/// `gzip -dc` does, and zlib checks every member's CRC-32 and length. Every failure is a `DatasetError` naming the file
+/// and a byte offset in the compressed file, and the output stops at `limit` bytes, so a 1032:1 "zip bomb" is an
+/// error, not an out-of-memory kill.
 enum Gzip {
     static func isCompressed(_ bytes: [UInt8]) -> Bool { bytes.count >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B }
 
-    /// The inflated bytes of every member; all members together may inflate to at most `limit` bytes.
+    /// Output is inflated into a scratch buffer of this size and appended, so memory grows with the data, not ahead of it.
+    private static let chunkSize = 1 << 18
+
+    /// The inflated bytes of every member; all members together may inflate to at most `limit` bytes. Bytes after
+    /// the last member that do not start another one are ignored, as `gzip -dc` does (tar padding, for instance).
     static func decompress(_ bytes: [UInt8], file: String, limit: Int = DeclaredSize.memoryBudget) throws -> [UInt8] {
-        var result: [UInt8] = []
-        var start = 0
-        repeat {
-            let member = try decompressMember(bytes, from: start, file: file, limit: limit - result.count)
-            result += member.bytes
-            start = member.end
-        } while start < bytes.count && isCompressed(Array(bytes[start...].prefix(2)))
-        return result
+        try requireMemberHeader(bytes, at: 0, file: file)
+        let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+        stream.initialize(to: z_stream())
+        defer {
+            inflateEnd(stream)
+            stream.deinitialize(count: 1)
+            stream.deallocate()
+        }
+        let status = dlbench_inflate_init_gzip(stream)
+        guard status == Z_OK else {
+            throw DatasetError.unreadable(file: file, reason: "zlib could not start inflating (\(message(stream, status)))")
+        }
+        var output: [UInt8] = []
+        // The last member's size field is only a capacity hint, capped by DEFLATE's maximum ratio in case the file is cut.
+        output.reserveCapacity(min(trailerSize(bytes), bytes.count * 1032, limit))
+        let scratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: chunkSize)
+        defer { scratch.deallocate() }
+        try bytes.withUnsafeBufferPointer { input in
+            guard let base = input.baseAddress, let scratchBase = scratch.baseAddress else { return }
+            var position = 0
+            var memberStart = 0
+            while true {
+                if stream.pointee.avail_in == 0 {
+                    // avail_in is 32-bit: larger files are fed in pieces.
+                    stream.pointee.next_in = UnsafeMutablePointer(mutating: base + position)
+                    stream.pointee.avail_in = UInt32(min(input.count - position, Int(UInt32.max)))
+                }
+                stream.pointee.next_out = scratchBase
+                stream.pointee.avail_out = UInt32(chunkSize)
+                let status = inflate(stream, Z_NO_FLUSH)
+                position = base.distance(to: stream.pointee.next_in)
+                let produced = chunkSize - Int(stream.pointee.avail_out)
+                guard produced <= limit - output.count else {
+                    throw DatasetError.tooLarge(file: file, offset: position, expected: "at most \(limit) inflated bytes",
+                                                found: "a stream that inflates further")
+                }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[..<produced]))
+                switch status {
+                case Z_OK:
+                    continue
+                case Z_STREAM_END:
+                    guard position + 1 < input.count, input[position] == 0x1F, input[position + 1] == 0x8B else { return }
+                    try requireMemberHeader(bytes, at: position, file: file)
+                    memberStart = position
+                    inflateReset(stream)
+                case Z_BUF_ERROR where position == input.count:
+                    throw DatasetError.truncated(file: file, offset: position, needed: 1, available: 0)
+                case Z_DATA_ERROR:
+                    throw dataError(stream, input: input, at: position, file: file)
+                default:
+                    throw DatasetError.badFormat(file: file, offset: position,
+                                                 expected: "a gzip member that zlib can inflate (member at byte \(memberStart))",
+                                                 found: message(stream, status))
+                }
+            }
+        }
+        return output
     }
 
-    private static func decompressMember(_ bytes: [UInt8], from start: Int, file: String,
-                                         limit: Int) throws -> (bytes: [UInt8], end: Int) {
-        var reader = ByteReader(file: file, bytes: bytes)
-        try reader.skip(start)
-        let id1 = try reader.byte(), id2 = try reader.byte()
-        guard id1 == 0x1F, id2 == 0x8B else {
-            throw DatasetError.badFormat(file: file, offset: start, expected: "gzip magic number 1f 8b", found: hex([id1, id2]))
+    /// The fixed first bytes of a member, checked here so their errors name the exact byte; zlib checks the rest.
+    private static func requireMemberHeader(_ bytes: [UInt8], at start: Int, file: String) throws {
+        guard bytes.count - start >= 2 else {
+            throw DatasetError.truncated(file: file, offset: start, needed: 2, available: bytes.count - start)
         }
-        let method = try reader.byte()
-        guard method == 8 else {
-            throw DatasetError.badFormat(file: file, offset: start + 2, expected: "compression method 8 (deflate)", found: "\(method)")
+        guard bytes[start] == 0x1F, bytes[start + 1] == 0x8B else {
+            throw DatasetError.badFormat(file: file, offset: start, expected: "gzip magic number 1f 8b",
+                                         found: hex([bytes[start], bytes[start + 1]]))
         }
-        let flags = try reader.byte()
-        guard flags & 0xE0 == 0 else {
-            throw DatasetError.badFormat(file: file, offset: start + 3, expected: "reserved flag bits clear", found: hex([flags]))
+        if start + 2 < bytes.count, bytes[start + 2] != 8 {
+            throw DatasetError.badFormat(file: file, offset: start + 2, expected: "compression method 8 (deflate)",
+                                         found: "\(bytes[start + 2])")
         }
-        try reader.skip(6)  // modification time, extra flags, operating system
-        if flags & 0x04 != 0 { try reader.skip(Int(try reader.littleEndianUInt16())) }
-        if flags & 0x08 != 0 { while try reader.byte() != 0 {} }
-        if flags & 0x10 != 0 { while try reader.byte() != 0 {} }
-        if flags & 0x02 != 0 { try reader.skip(2) }
-        let expectedSize = bytes.count >= 4 ? Int(bytes[bytes.count - 4]) | Int(bytes[bytes.count - 3]) << 8
-            | Int(bytes[bytes.count - 2]) << 16 | Int(bytes[bytes.count - 1]) << 24 : 0
-        // The trailer's size is only a capacity hint: capped by DEFLATE's maximum ratio (1032:1) in case the file is cut.
-        let inflated = try Inflater.inflate(bytes, from: reader.offset, file: file,
-                                            expectedSize: min(expectedSize, (bytes.count - reader.offset) * 1032), limit: limit)
-        var trailer = ByteReader(file: file, bytes: bytes)
-        try trailer.skip(inflated.end)
-        let crc = try trailer.littleEndianUInt32()
-        let size = try trailer.littleEndianUInt32()
-        let actualCRC = CRC32.checksum(inflated.bytes)
-        guard crc == actualCRC else {
-            throw DatasetError.badFormat(file: file, offset: inflated.end, expected: "CRC-32 \(hex32(crc)) of the inflated data",
-                                         found: hex32(actualCRC))
+        if start + 3 < bytes.count, bytes[start + 3] & 0xE0 != 0 {
+            throw DatasetError.badFormat(file: file, offset: start + 3, expected: "reserved flag bits clear",
+                                         found: hex([bytes[start + 3]]))
         }
-        guard size == UInt32(truncatingIfNeeded: inflated.bytes.count) else {
-            throw DatasetError.countMismatch(file: file, offset: inflated.end + 4, expected: "\(size) inflated bytes (mod 2^32)",
-                                             found: "\(inflated.bytes.count)")
+    }
+
+    /// zlib stops right after a failed trailer field, so those name its first byte; inside the compressed data the
+    /// offset is where zlib stopped reading, at most a few bytes past the damage.
+    private static func dataError(_ stream: UnsafeMutablePointer<z_stream>, input: UnsafeBufferPointer<UInt8>,
+                                  at position: Int, file: String) -> DatasetError {
+        let text = message(stream, Z_DATA_ERROR)
+        let field = position - 4
+        switch text {
+        case "incorrect data check" where field >= 0:
+            return .badFormat(file: file, offset: field, expected: "CRC-32 \(hex32(littleEndian32(input, at: field))) of the inflated data",
+                              found: hex32(UInt32(truncatingIfNeeded: stream.pointee.adler)))
+        case "incorrect length check" where field >= 0:
+            return .countMismatch(file: file, offset: field, expected: "\(littleEndian32(input, at: field)) inflated bytes (mod 2^32)",
+                                  found: "\(stream.pointee.total_out)")
+        default:
+            return .badFormat(file: file, offset: position, expected: "valid DEFLATE data", found: "\(text) (zlib)")
         }
-        return (inflated.bytes, trailer.offset)
+    }
+
+    private static func message(_ stream: UnsafeMutablePointer<z_stream>, _ status: Int32) -> String {
+        if let text = stream.pointee.msg { return String(cString: text) }
+        return "zlib status \(status)"
+    }
+
+    private static func littleEndian32(_ input: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt32 {
+        (0..<4).reduce(UInt32(0)) { $0 | UInt32(input[offset + $1]) << (8 * UInt32($1)) }
+    }
+
+    private static func trailerSize(_ bytes: [UInt8]) -> Int {
+        guard bytes.count >= 4 else { return 0 }
+        return bytes.withUnsafeBufferPointer { Int(littleEndian32($0, at: $0.count - 4)) }
     }
 
     static func hex(_ bytes: [UInt8]) -> String {
@@ -62,23 +128,6 @@ enum Gzip {
     }
 
     private static func hex32(_ value: UInt32) -> String { String(value, radix: 16).leftPadded(to: 8) }
-}
-
-/// CRC-32 (ISO 3309, reflected polynomial 0xEDB88320) as gzip uses it.
-enum CRC32 {
-    private static let table: [UInt32] = (0..<256).map { index in
-        (0..<8).reduce(UInt32(index)) { crc, _ in crc & 1 != 0 ? 0xEDB8_8320 ^ (crc >> 1) : crc >> 1 }
-    }
-
-    static func checksum(_ bytes: [UInt8]) -> UInt32 {
-        var crc: UInt32 = 0xFFFF_FFFF
-        table.withUnsafeBufferPointer { table in
-            bytes.withUnsafeBufferPointer { bytes in
-                for byte in bytes { crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
-            }
-        }
-        return ~crc
-    }
 }
 
 extension String {

@@ -66,7 +66,7 @@ public struct EnvironmentFingerprint: Sendable, Codable, Equatable, Hashable {
     /// line-based canonical form, so the hash does not depend on JSON key order or encoder
     /// version.
     public var identityHash: String {
-        SHA256.hexDigest(of: identityText)
+        SHA256Hex.digest(of: identityText)
     }
 
     /// The canonical text hashed by `identityHash`; useful to see why two identities differ.

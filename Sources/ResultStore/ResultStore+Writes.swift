@@ -6,7 +6,7 @@ extension ResultStore {
     /// Starts a run in status `running` and returns its id.
     public func beginRun(protocolName: String, protocolPath: String, protocolText: String,
                          startedAt: Date, dlbenchCommit: String?) throws -> Int64 {
-        let hash = SHA256.hexDigest(of: protocolText)
+        let hash = SHA256Hex.digest(of: protocolText)
         return try write("beginning a run") { db in
             try db.execute(
                 sql: """

@@ -80,7 +80,7 @@ enum DatasetLoader {
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw DatasetError.unreadable(file: path, reason: "no such file (it has a sha256 in the dataset description)")
             }
-            let found = SHA256.hexDigest(of: data)
+            let found = SHA256Hex.digest(of: data)
             guard found == expected else { throw DatasetError.checksumMismatch(file: path, expected: expected, found: found) }
         }
     }

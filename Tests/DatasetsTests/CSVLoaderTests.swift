@@ -56,4 +56,42 @@ final class CSVLoaderTests: TemporaryDirectoryTestCase {
         XCTAssertEqual(datasetError { _ = try CSVDataset.load(path: headerOnly, classes: 2) },
                        .badLine(file: headerOnly, line: 2, expected: "data rows after the header", found: "none"))
     }
+
+    /// Regression: quoted header names used to keep their quotes (`found columns '"x1"', '"x2"', '"label"'`).
+    func testQuotedHeaderFieldsAreNamesWithoutTheirQuotes() throws {
+        let path = write("\"x1\",\"x2\",\"label\"\n1,2,0\n3,4,1\n", to: "quoted.csv")
+        let split = try CSVDataset.load(path: path, classes: 2, labelColumn: .named("label"))
+        XCTAssertEqual(split.labels, [0, 1])
+        assertAllClose(split.features, [1, 2, 3, 4])
+        XCTAssertEqual(datasetError { _ = try CSVDataset.load(path: path, classes: 2, labelColumn: .named("class")) },
+                       .badLine(file: path, line: 1, expected: "a header column named 'class'", found: "columns 'x1', 'x2', 'label'"))
+    }
+
+    func testQuotedNumbersAreCheckedLikeBareOnes() {
+        let nan = write("1,2,0\n\"nan\",2,1\n", to: "quoted-nan.csv")
+        XCTAssertEqual(datasetError { _ = try CSVDataset.load(path: nan, classes: 2) },
+                       .nonFinite(file: nan, location: "line 2, column 1", found: "'nan'"))
+        let hex = write("1,\"0x10\",0\n", to: "quoted-hex.csv")
+        XCTAssertEqual(datasetError { _ = try CSVDataset.load(path: hex, classes: 2) },
+                       .badLine(file: hex, line: 1, expected: "a plain decimal number in column 2", found: "'0x10'"))
+    }
+
+    /// A header name spanning two lines moves every later line number, as an editor counts them.
+    func testRowErrorsNameThePhysicalLineAfterAMultiLineField() {
+        let path = write("\"a\nb\",label\r\n1,0\r\n2\r\n", to: "multiline.csv")
+        XCTAssertEqual(datasetError { _ = try CSVDataset.load(path: path, classes: 2) },
+                       .badLine(file: path, line: 4, expected: "2 fields", found: "1"))
+    }
+
+    func testUnterminatedQuoteIsASyntaxErrorNotAShiftedColumn() {
+        let path = write("a,label\n\"1,0\n2,1\n", to: "open-quote.csv")
+        XCTAssertEqual(datasetError { _ = try CSVDataset.load(path: path, classes: 2) },
+                       .badSyntax(file: path, line: 2, column: 1, offset: 8,
+                                  expected: "a closing quote for the field that opens here", found: "the end of the file"))
+    }
+
+    func testUTF8ByteOrderMarkBeforeTheHeaderIsSkipped() throws {
+        let path = write([0xEF, 0xBB, 0xBF] + Array("species,x\n1,0.5\n".utf8), to: "bom.csv")
+        XCTAssertEqual(try CSVDataset.load(path: path, classes: 2, labelColumn: .named("species")).labels, [1])
+    }
 }

@@ -45,6 +45,13 @@ enum NPYBytes {
     }
 }
 
+/// Files written by reference tools (Python's csv and gzip modules), committed with the scripts that wrote them.
+enum DatasetFixtures {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+    static func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+}
+
 /// A fresh temporary directory per test, removed afterwards.
 class TemporaryDirectoryTestCase: XCTestCase {
     var directory: String!

@@ -1,4 +1,4 @@
-/// gzip files made by Python's `gzip` module (mtime 0), one per DEFLATE block type, so the inflater is
+/// gzip files made by Python's `gzip` module (mtime 0), one per DEFLATE block type, so decompression is
 /// checked against a reference encoder. Contents: `GzipFixtures.smallImages` / `largeImages` (IDX bytes).
 enum GzipFixtures {
     /// fixedHuffman: smallImages at level 9 (one fixed-Huffman block)

@@ -108,10 +108,11 @@ final class IDXLoaderTests: TemporaryDirectoryTestCase {
     func testTruncatedGzipIsRejectedWithAnOffset() {
         for cut in [5, 40, 120] {
             let bytes = Array(GzipFixtures.dynamicHuffman.prefix(cut))
-            guard case .truncated(let file, _, _, _)? = datasetError({ _ = try Gzip.decompress(bytes, file: "cut.gz") }) else {
+            guard case .truncated(let file, let offset, _, _)? = datasetError({ _ = try Gzip.decompress(bytes, file: "cut.gz") }) else {
                 return XCTFail("expected truncated at cut \(cut)")
             }
             XCTAssertEqual(file, "cut.gz")
+            XCTAssertEqual(offset, cut, "a cut file is truncated at its end")
         }
     }
 }

@@ -31,7 +31,8 @@ final class ResultStoreRoundTripTests: TemporaryDatabaseTestCase {
 
         let run = try XCTUnwrap(store.run(id: runID))
         XCTAssertEqual(run.protocolName, "quickstart")
-        XCTAssertEqual(run.protocolHash, SHA256.hexDigest(of: "{\"name\":\"quickstart\"}"))
+        // The stored hash is SHA-256 of the protocol text (hashlib.sha256(b'{"name":"quickstart"}')): unchanged across hash libraries.
+        XCTAssertEqual(run.protocolHash, "1631a2aa4a2fab2a263e6b6bdb5d12b25af87c709ed41ce36f94f6357ce36fdf")
         XCTAssertEqual(run.status, .completed)
         XCTAssertEqual(run.startedAt.timeIntervalSince1970, start.timeIntervalSince1970, accuracy: 0.001)
         XCTAssertEqual(try XCTUnwrap(run.endedAt).timeIntervalSince(start), 60, accuracy: 0.001)

@@ -110,7 +110,7 @@ final class DatasetRunnerTests: RunnerTestCase {
     }
 
     func testChecksumsAreVerifiedBeforeTheDataIsUsed() throws {
-        let tableDigest = SHA256.hexDigest(of: try Data(contentsOf: URL(fileURLWithPath: folder + "/table.csv")))
+        let tableDigest = SHA256Hex.digest(of: try Data(contentsOf: URL(fileURLWithPath: folder + "/table.csv")))
         let wrongDigest = String(repeating: "0", count: 64)
         let datasets = """
         { "name": "good", "kind": "csv", "path": "table.csv", "classes": 3, "split": { "test": 0.25 }, "sha256": { "table.csv": "\(tableDigest)" } },
