@@ -23,7 +23,7 @@ func batchOneInference() throws {
         report("cblas_sgemm 1×\(k) · \(k)×\(n)", seconds: gemm, flops: flops)
         report("cblas_sgemv 1×\(k) · \(k)×\(n)", seconds: gemv, flops: flops)
         let choice = MatrixProduct.measuredChoices.first { $0.call.m == 1 && $0.call.k == k && $0.call.n == n }
-        report("matmul op   1×\(k) · \(k)×\(n) (\(choice?.routine.rawValue ?? "?"))", seconds: op, flops: flops)
+        report("matmul op   1×\(k) · \(k)×\(n) (\(choice.map { "\($0.choice)" } ?? "?"))", seconds: op, flops: flops)
     }
     for batch in [1, 64] {
         let make = { MLP.make(inputs: 784, hidden: [256, 256], outputs: 10, activation: .relu, seed: 1) }

@@ -40,6 +40,11 @@ struct GEMMFloor {
                     }
                 }
             }
+            if options.profile {
+                let choice = MatrixProduct.measuredChoices.first { $0.call == call }.map { "\($0.choice)" } ?? "gemm"
+                print(String(format: "    product %d×%d·%d (tA %@, tB %@) ×%d: %.1f µs, ", call.m, call.k, call.n,
+                             "\(call.transposeA)", "\(call.transposeB)", entry.value, time * 1e6) + choice)
+            }
             return total + time * Double(entry.value)
         }
     }

@@ -21,7 +21,7 @@ func selected(_ name: String) -> Bool {
 
 func report(_ name: String, seconds: Double, flops: Double) {
     let time = seconds >= 1e-3 ? String(format: "%9.3f ms", seconds * 1e3) : String(format: "%9.1f µs", seconds * 1e6)
-    let padded = name.padding(toLength: 44, withPad: " ", startingAt: 0)
+    let padded = name.count >= 44 ? name : name.padding(toLength: 44, withPad: " ", startingAt: 0)
     print("\(padded) \(time)   \(String(format: "%7.1f", flops / seconds / 1e9)) GFLOP/s")
 }
 

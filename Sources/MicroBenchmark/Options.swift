@@ -10,6 +10,8 @@ struct Options {
     var engines: [String] = []
     /// Print the graph engines' per-kernel breakdown after each training-step measurement.
     var profile = false
+    /// OpenBLAS's own thread count when it should differ from `threads` (the elementwise kernels' count).
+    var blasThreads: Int?
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -20,8 +22,9 @@ struct Options {
             case "--only": only.append(iterator.next()?.lowercased() ?? "")
             case "--engine": engines.append(iterator.next()?.lowercased() ?? "")
             case "--profile": profile = true
+            case "--blas-threads": blasThreads = iterator.next().flatMap(Int.init)
             case "--help", "-h":
-                print("usage: dlbench-microbench [--threads N] [--seconds S] [--only NAME-SUBSTRING]… [--engine eager|traced|fused]… [--profile]")
+                print("usage: dlbench-microbench [--threads N] [--seconds S] [--only NAME-SUBSTRING]… [--engine eager|traced|fused]… [--profile] [--blas-threads N]")
                 exit(0)
             default:
                 FileHandle.standardError.write("unknown argument \(argument)\n".data(using: .utf8)!)

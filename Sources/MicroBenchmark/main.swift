@@ -13,6 +13,7 @@ import TensorCore
 
 let options = Options(CommandLine.arguments)
 Parallelism.setThreadCount(options.threads)
+if let blasThreads = options.blasThreads { openblas_set_num_threads(Int32(blasThreads)) }
 print("dlbench-microbench: \(options.threads) thread(s), ~\(options.seconds) s per measurement, float32")
 print(String(repeating: "-", count: 76))
 

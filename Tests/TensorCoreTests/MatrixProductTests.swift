@@ -33,7 +33,7 @@ final class MatrixProductTests: XCTestCase {
         _ = try x.matmul(w)
         let mine = MatrixProduct.measuredChoices.filter { $0.call.m == 1 && $0.call.n == 17 && $0.call.k == 33 }
         XCTAssertEqual(mine.count, 1)
-        XCTAssertTrue([.gemm, .gemvOverB].contains(mine.first?.routine), "\(mine)")
+        XCTAssertTrue([.gemm, .gemvOverB].contains(mine.first?.choice.routine), "\(mine)")
         _ = try x.matmul(w)
         XCTAssertEqual(MatrixProduct.measuredChoices.filter { $0.call.m == 1 && $0.call.n == 17 && $0.call.k == 33 }.count, 1)
     }

@@ -2,19 +2,31 @@ import CBLAS
 import Dispatch
 import Foundation
 
-/// C = op(A) · op(B) for one row-major matrix product, with the BLAS routine chosen by shape, so every CPU engine
-/// (eager, traced, fused and the OpenCL engine's host fallback all reach it through `MatMul`) makes the same choice.
+/// C = op(A) · op(B) for one row-major matrix product, with the BLAS routine and its thread count chosen by shape,
+/// so every CPU engine (eager, traced, fused and the OpenCL engine's host fallback all reach it through `MatMul`)
+/// makes the same choice.
 ///
-/// With a single output row or column (batch-1 inference) the product is a GEMV on the other operand, and the
-/// transposes become the GEMV's transpose flag and vector stride — no copy. Whether that is faster depends on the
-/// BLAS build and the CPU: on one 2-vCPU machine OpenBLAS's sgemm took 61 µs for W2's 1×784 · 784×256 and sgemv
-/// 13–15 µs; on an AMD EPYC one with OpenBLAS 0.3.21 sgemm took 8.6 µs and sgemv 9.6 µs (dlbench-microbench,
-/// "gemv vs gemm"). So the choice is measured, once per shape and thread count in each process, on the call's own
-/// operands: both routines three times, alternating, the faster minimum wins (a few products' time, once).
+/// Two choices, because the best one depends on the BLAS build, the CPU and the shape:
+/// - With a single output row or column (batch-1 inference) the product is a GEMV on the other operand, the
+///   transposes becoming the GEMV's transpose flag and vector stride — no copy. On one 2-vCPU machine OpenBLAS's
+///   sgemm took 61 µs for W2's 1×784 · 784×256 and sgemv 13–15 µs; on an AMD EPYC one (OpenBLAS 0.3.21) sgemm took
+///   8.5 µs and sgemv 9.9 µs (dlbench-microbench, "gemv vs gemm").
+/// - At 2 threads the small, skinny products of a CNN step (im2col shapes) run faster on one BLAS thread, while the
+///   elementwise kernels keep both: W3 fused 5.23 ms with both on 2 threads, 4.89 ms with BLAS on 1 (same run).
+/// So the choice is measured, once per shape and thread count in each process, on the call's own operands: every
+/// candidate in alternating rounds after one warm-up call, the fastest minimum wins (a few products' time, once
+/// per shape).
 public enum MatrixProduct {
     /// The routine `multiply` uses for a shape (the micro-benchmark and tests name it).
     public enum Routine: String, Sendable, Equatable {
         case gemm, gemvOverB, gemvOverA
+    }
+
+    /// A routine and the BLAS threads it runs on.
+    public struct Choice: Hashable, Sendable, CustomStringConvertible {
+        public var routine: Routine
+        public var threads: Int
+        public var description: String { "\(routine.rawValue) on \(threads) thread\(threads == 1 ? "" : "s")" }
     }
 
     /// One product's shape, as `recorder` sees it.
@@ -27,19 +39,26 @@ public enum MatrixProduct {
     /// the cost on the hot path is one load and branch.
     nonisolated(unsafe) public static var recorder: ((Call) -> Void)?
 
-    /// How `multiply` picks for shapes where a GEMV applies: measured (the default), or forced (tests, experiments).
+    /// How `multiply` picks: measured (the default), or forced to one routine on all threads (tests, experiments).
     public enum Policy: Sendable, Equatable { case measured, alwaysGEMM, alwaysGEMV }
     nonisolated(unsafe) public static var policy = Policy.measured
 
     private struct ChoiceKey: Hashable { var call: Call; var threads: Int }
-    nonisolated(unsafe) private static var choices: [ChoiceKey: Routine] = [:]
+    nonisolated(unsafe) private static var choices: [ChoiceKey: Choice] = [:]
     private static let choicesLock = NSLock()
 
-    /// The measured choices of this process so far, for the micro-benchmark's report.
-    public static var measuredChoices: [(call: Call, threads: Int, routine: Routine)] {
+    /// The measured choices of this process so far (shape, the engine's thread count, the choice).
+    public static var measuredChoices: [(call: Call, threads: Int, choice: Choice)] {
         choicesLock.lock()
         defer { choicesLock.unlock() }
         return choices.map { ($0.key.call, $0.key.threads, $0.value) }
+    }
+
+    /// Forgets the measured choices (tests; the micro-benchmark between thread counts).
+    public static func forgetChoices() {
+        choicesLock.lock()
+        choices.removeAll()
+        choicesLock.unlock()
     }
 
     /// The GEMV a shape admits (`gemm` when none does).
@@ -57,44 +76,63 @@ public enum MatrixProduct {
                                 c: UnsafeMutablePointer<Float>, ldc: Int) {
         let call = Call(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k)
         if let recorder { recorder(call) }
-        let candidate = routine(m: m, n: n, k: k)
-        var chosen = Routine.gemm
-        if candidate != .gemm {
-            switch policy {
-            case .alwaysGEMM: chosen = .gemm
-            case .alwaysGEMV: chosen = candidate
-            case .measured:
-                chosen = choice(for: call, candidate: candidate) { routine in
-                    run(routine, transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, a: a, lda: lda,
-                        b: b, ldb: ldb, c: c, ldc: ldc)
-                }
+        let threads = Parallelism.threadCount
+        let gemv = routine(m: m, n: n, k: k)
+        let chosen: Choice
+        switch policy {
+        case .alwaysGEMM: chosen = Choice(routine: .gemm, threads: threads)
+        case .alwaysGEMV: chosen = Choice(routine: gemv, threads: threads)
+        case .measured:
+            var candidates = [Choice(routine: .gemm, threads: threads)]
+            if gemv != .gemm { candidates.append(Choice(routine: gemv, threads: threads)) }
+            if threads > 1 { candidates += candidates.map { Choice(routine: $0.routine, threads: 1) } }
+            chosen = candidates.count == 1 ? candidates[0] : choice(for: call, among: candidates) { choice in
+                run(choice, transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, a: a, lda: lda,
+                    b: b, ldb: ldb, c: c, ldc: ldc)
             }
         }
         run(chosen, transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb,
             c: c, ldc: ldc)
     }
 
-    private static func choice(for call: Call, candidate: Routine, run: (Routine) -> Void) -> Routine {
+    private static func choice(for call: Call, among candidates: [Choice], run: (Choice) -> Void) -> Choice {
         let key = ChoiceKey(call: call, threads: Parallelism.threadCount)
         choicesLock.lock()
         let known = choices[key]
         choicesLock.unlock()
         if let known { return known }
-        func time(_ routine: Routine) -> UInt64 {
-            let start = DispatchTime.now().uptimeNanoseconds
-            run(routine)
-            return DispatchTime.now().uptimeNanoseconds &- start
+        // One untimed call of each warms caches and BLAS threads; then alternating rounds, at least three and more
+        // for products of a few microseconds (up to about 200 µs of measuring per candidate), so the minimum is not
+        // one clock tick's luck.
+        for candidate in candidates { run(candidate) }
+        var best = [UInt64](repeating: .max, count: candidates.count)
+        var rounds = 3, round = 0
+        while round < rounds {
+            for (index, candidate) in candidates.enumerated() {
+                let start = DispatchTime.now().uptimeNanoseconds
+                run(candidate)
+                best[index] = min(best[index], DispatchTime.now().uptimeNanoseconds &- start)
+            }
+            if round == 0 { rounds = max(3, min(25, Int(200_000 / max(best.min() ?? 1, 1)))) }
+            round += 1
         }
-        var gemm = UInt64.max, gemv = UInt64.max
-        for _ in 0..<3 {
-            gemm = min(gemm, time(.gemm))
-            gemv = min(gemv, time(candidate))
-        }
-        let chosen = gemv < gemm ? candidate : Routine.gemm
+        // Ties go to the earlier candidate: GEMM before GEMV, all threads before one.
+        let fastest = best.indices.min { best[$0] < best[$1] } ?? 0
         choicesLock.lock()
-        choices[key] = chosen
+        choices[key] = candidates[fastest]
         choicesLock.unlock()
-        return chosen
+        return candidates[fastest]
+    }
+
+    /// Runs one choice; a choice on fewer BLAS threads than the engine's sets OpenBLAS's count around the call.
+    private static func run(_ choice: Choice, transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
+                            a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+                            c: UnsafeMutablePointer<Float>, ldc: Int) {
+        let engineThreads = Parallelism.threadCount
+        if choice.threads != engineThreads { openblas_set_num_threads(Int32(choice.threads)) }
+        defer { if choice.threads != engineThreads { openblas_set_num_threads(Int32(engineThreads)) } }
+        run(choice.routine, transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, a: a, lda: lda, b: b,
+            ldb: ldb, c: c, ldc: ldc)
     }
 
     private static func run(_ routine: Routine, transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
