@@ -9,18 +9,30 @@ public struct GitState {
     public var dirty: Bool?
 
     /// The checkout the running binary was built in (`<checkout>/.build…/<triple>/<configuration>/dlbench`): the
-    /// code that measures, wherever the user runs it from. Nil for a binary outside a SwiftPM build folder — then
-    /// the commit is unknown rather than guessed from the current directory (which may be another repository).
+    /// code that measures, wherever the user runs it from. A build folder outside the checkout (`--scratch-path
+    /// /elsewhere`) falls back to the sources this file was compiled from, when they are still there. Nil otherwise —
+    /// then the commit is unknown rather than guessed from the current directory (which may be another repository).
     public static var checkoutOfRunningBinary: URL? {
         guard let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") else {
             return nil
         }
         var directory = URL(fileURLWithPath: executable).deletingLastPathComponent()
         while directory.path != "/" {
-            if directory.lastPathComponent.hasPrefix(".build") { return directory.deletingLastPathComponent() }
+            if directory.lastPathComponent.hasPrefix(".build") {
+                let checkout = directory.deletingLastPathComponent()
+                if isPackage(checkout) { return checkout }
+                // <checkout>/Sources/Measurement/GitState.swift
+                let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                    .deletingLastPathComponent()
+                return isPackage(sources) ? sources : nil
+            }
             directory = directory.deletingLastPathComponent()
         }
         return nil
+    }
+
+    private static func isPackage(_ directory: URL) -> Bool {
+        FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path)
     }
 
     /// The state of the running binary's checkout; both nil when it has none.

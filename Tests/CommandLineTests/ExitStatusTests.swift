@@ -20,4 +20,24 @@ final class ExitStatusTests: CommandLineTestCase {
         XCTAssertTrue(result.output.hasPrefix("dlbench "), result.output)
         XCTAssertTrue(result.output.contains("commit"), result.output)
     }
+
+    /// A build folder outside the checkout (`swift build --scratch-path /elsewhere`) still names the checkout's
+    /// commit, through the sources the binary was compiled from; a binary outside any build folder does not guess.
+    func testABuildFolderOutsideTheCheckoutStillNamesTheCommit() throws {
+        let original = try dlbench(["--version"]).output
+        let built = dlbench!
+        defer { dlbench = built }
+        for (folderName, expectsCommit) in [(".build-elsewhere", true), ("copied", false)] {
+            let directory = folder + "/" + folderName
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: built, toPath: directory + "/dlbench")
+            dlbench = directory + "/dlbench"
+            let output = try dlbench(["--version"]).output
+            if expectsCommit {
+                XCTAssertEqual(output, original, folderName)
+            } else {
+                XCTAssertTrue(output.contains("commit unknown"), output)
+            }
+        }
+    }
 }
