@@ -83,6 +83,12 @@ public enum MatrixProduct {
         case .alwaysGEMM: chosen = Choice(routine: .gemm, threads: threads)
         case .alwaysGEMV: chosen = Choice(routine: gemv, threads: threads)
         case .measured:
+            // The cached choice first: building the candidate list allocates, and this runs on every product.
+            if let known = cachedChoice(for: call, threads: threads) {
+                run(known, transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, a: a, lda: lda, b: b,
+                    ldb: ldb, c: c, ldc: ldc)
+                return
+            }
             var candidates = [Choice(routine: .gemm, threads: threads)]
             if gemv != .gemm { candidates.append(Choice(routine: gemv, threads: threads)) }
             if threads > 1 { candidates += candidates.map { Choice(routine: $0.routine, threads: 1) } }
@@ -95,12 +101,14 @@ public enum MatrixProduct {
             c: c, ldc: ldc)
     }
 
+    private static func cachedChoice(for call: Call, threads: Int) -> Choice? {
+        choicesLock.lock()
+        defer { choicesLock.unlock() }
+        return choices[ChoiceKey(call: call, threads: threads)]
+    }
+
     private static func choice(for call: Call, among candidates: [Choice], run: (Choice) -> Void) -> Choice {
         let key = ChoiceKey(call: call, threads: Parallelism.threadCount)
-        choicesLock.lock()
-        let known = choices[key]
-        choicesLock.unlock()
-        if let known { return known }
         // One untimed call of each warms caches and BLAS threads; then alternating rounds, at least three and more
         // for products of a few microseconds (up to about 200 µs of measuring per candidate), so the minimum is not
         // one clock tick's luck.
