@@ -55,6 +55,7 @@ let package = Package(
         // protocol. No storage: a worker never opens the database.
         .target(name: "TrialExecution", dependencies: [
             "TensorCore", "Engines", "OpenCLRuntime", "OpenCLEngine", "Models", "Datasets", "ProtocolModel", "Measurement",
+            "CProcessControl",
         ]),
         // Orchestration: plans cases, starts workers, applies stopping rules, records trials.
         .target(name: "Runner", dependencies: [
@@ -97,7 +98,7 @@ let package = Package(
         .testTarget(name: "ResultStoreTests", dependencies: ["ResultStore", "Measurement", "_TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "ResultStore", "Measurement", "_TestSupport"],
                     exclude: ["Golden"]),
-        .testTarget(name: "TrialExecutionTests", dependencies: ["TrialExecution", "Measurement"]),
+        .testTarget(name: "TrialExecutionTests", dependencies: ["TrialExecution", "Measurement", "ProtocolModel"]),
         .testTarget(name: "RunnerTests", dependencies: [
             "Runner", "TrialExecution", "Reports", "ResultStore", "ProtocolModel", "_TestSupport",
         ]),

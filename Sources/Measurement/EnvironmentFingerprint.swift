@@ -29,13 +29,17 @@ public struct EnvironmentFingerprint: Sendable, Codable, Equatable, Hashable {
     public var loadAverage1m: Double?
     /// CPU frequency governor of cpu0 (`performance`, `powersave`, …); nil where cpufreq is not exposed.
     public var scalingGovernor: String?
+    /// How workers are given threads (`ThreadPolicy.summary`); nil in runs recorded before the policy existed.
+    public var threadPolicy: String?
+    /// The CPUs the runner could use (workers take the first `threads` of them); nil in older runs.
+    public var allowedCPUs: [Int]?
 
     public init(
         cpuModel: String, cpuFlags: [String], logicalCores: Int, memoryBytes: UInt64,
         osName: String, kernel: String, swiftVersion: String, openBLASConfig: String,
         openBLASCore: String, threads: Int, openCLDevices: [String], gitCommit: String?,
         gitDirty: Bool?, environmentVariables: [String: String], loadAverage1m: Double?,
-        scalingGovernor: String? = nil
+        scalingGovernor: String? = nil, threadPolicy: String? = nil, allowedCPUs: [Int]? = nil
     ) {
         self.cpuModel = cpuModel
         self.cpuFlags = cpuFlags
@@ -53,13 +57,16 @@ public struct EnvironmentFingerprint: Sendable, Codable, Equatable, Hashable {
         self.environmentVariables = environmentVariables
         self.loadAverage1m = loadAverage1m
         self.scalingGovernor = scalingGovernor
+        self.threadPolicy = threadPolicy
+        self.allowedCPUs = allowedCPUs
     }
 
     /// Hex SHA-256 over the fields that define the machine and the software stack.
     ///
     /// Included: CPU model and flags, cores, memory, OS, kernel, Swift version, OpenBLAS config
     /// and core, threads, OpenCL devices, git commit, the relevant environment variables and the
-    /// frequency governor (only when readable, so hashes of machines without cpufreq are unchanged).
+    /// frequency governor (only when readable, so hashes of machines without cpufreq are unchanged), and the thread
+    /// policy with the allowed CPUs (absent from older runs, whose hashes stay as they were).
     /// Excluded: `loadAverage1m` (a measurement of the moment, not of the setup) and `gitDirty`
     /// (a flag cannot say *what* changed, and a dirty tree during development should still pool
     /// with itself; the commit is what identifies the code). The hashed text is a fixed,
@@ -85,6 +92,8 @@ public struct EnvironmentFingerprint: Sendable, Codable, Equatable, Hashable {
             "git_commit=\(gitCommit ?? "")",
         ]
         if let scalingGovernor { lines.append("scaling_governor=\(scalingGovernor)") }
+        if let threadPolicy { lines.append("thread_policy=\(threadPolicy)") }
+        if let allowedCPUs { lines.append("allowed_cpus=\(allowedCPUs.map(String.init).joined(separator: ","))") }
         lines += openCLDevices.map { "opencl_device=\($0)" }
         lines += environmentVariables.keys.sorted().map { "env.\($0)=\(environmentVariables[$0] ?? "")" }
         return lines.joined(separator: "\n")

@@ -20,6 +20,27 @@ public struct AgreementPolicy: Sendable, Equatable, Hashable {
         self.tolerance = tolerance
     }
 
+    /// The deviation of an inference engine's logits from eager's over the compared query batches: per batch,
+    /// the largest |logit − eager logit| over its elements, relative to the batch's largest |eager logit| (floored
+    /// like losses), so a logit near zero does not turn rounding into a huge figure; the worst batch wins. nil when
+    /// there is nothing to compare or a batch's sizes differ; NaN counts as an infinite deviation.
+    public func logitDeviation(of logits: [[Double]], from reference: [[Double]]) -> (value: Double, batch: Int, element: Int)? {
+        let count = min(steps, logits.count, reference.count)
+        guard count > 0 else { return nil }
+        var worst = (value: -1.0, batch: 0, element: 0)
+        for batch in 0..<count {
+            let engine = logits[batch], eager = reference[batch]
+            guard engine.count == eager.count, !eager.isEmpty else { return nil }
+            let scale = max(eager.lazy.map(abs).max() ?? 0, AgreementPolicy.denominatorFloor)
+            for element in eager.indices {
+                let relative = abs(engine[element] - eager[element]) / scale
+                let value = relative.isNaN ? Double.infinity : relative
+                if value > worst.value { worst = (value, batch, element) }
+            }
+        }
+        return worst
+    }
+
     /// The relative deviation of `losses` from `reference` over their common first `steps`; nil when there is
     /// nothing to compare. A NaN on either side counts as an infinite deviation.
     public func deviation(of losses: [Double], from reference: [Double]) -> (value: Double, step: Int)? {

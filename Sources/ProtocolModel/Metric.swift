@@ -111,10 +111,10 @@ public enum Metric: String, Sendable, Equatable, Hashable, CaseIterable {
     public var appliesTo: Set<TaskKind> {
         switch self {
         case .stepTime, .finalLoss, .testAccuracy, .timeToFirstStep, .epochTime, .timeToTarget, .targetReached,
-             .evaluationTime, .deviationFromEager:
+             .evaluationTime:
             return [.train]
         case .latency, .latencyP90, .latencyP99, .latencyBoundMet, .maxRateWithinBound: return [.infer]
-        case .samplesPerSecond, .peakLiveBytes, .peakRSSBytes, .allocationsPerStep, .systemAllocationsPerStep, .dataLoadTime,
+        case .deviationFromEager, .samplesPerSecond, .peakLiveBytes, .peakRSSBytes, .allocationsPerStep, .systemAllocationsPerStep, .dataLoadTime,
              .captureTime,
              .arenaBytes, .unplannedIntermediateBytes, .kernelsPerStep, .kernelBytesPerStep, .devicePeakBytes,
              .hostFallbackKernels, .uploadTime, .programBuildTime, .interpretedKernelsPerStep:

@@ -10,7 +10,7 @@ import TrialExecution
 /// against eager's first losses. Infer tasks go to `executeExternalInferenceTrial`.
 extension BenchmarkRunner {
     func executeExternalTrial(_ plannedCase: PlannedCase, trial: Int, context: inout RunContext,
-                              onProgress: (TrialProgress) -> Void) throws -> [MetricSample] {
+                              onProgress: (TrialProgress) -> Void) throws -> TrialResult {
         let benchmark = context.benchmark
         let engine = plannedCase.engine
         guard let worker = engine.external else {
@@ -61,7 +61,7 @@ extension BenchmarkRunner {
         samples += try AgreementCheck.samples(outcome.losses ?? [], reference: reference, engine: engine.name,
                                              policy: benchmark.agreement,
                                              record: benchmark.metrics(for: plannedCase.task).contains(.deviationFromEager))
-        return samples
+        return TrialResult(samples: samples, remarks: outcome.remarks)
     }
 
     /// The worker's samples, plus `result.peakRSSBytes` as `peak_rss_bytes` when wanted and not sent as a sample.

@@ -131,9 +131,8 @@ extension BenchmarkRunner {
         let timeout = benchmark.repetition.caseTimeoutSeconds
         let report = { [observer] (progress: TrialProgress) in observer(.trialProgress(plannedCase, progress)) }
         if plannedCase.engine.kind.isExternal {
-            // External engines cannot be asked to profile kernels (the protocol refuses it), so samples only.
-            return TrialResult(samples: try executeExternalTrial(plannedCase, trial: trial, context: &context,
-                                                                 onProgress: report))
+            // External engines cannot be asked to profile kernels (the protocol refuses it): samples and remarks.
+            return try executeExternalTrial(plannedCase, trial: trial, context: &context, onProgress: report)
         }
         let workerCommand: WorkerCommand?
         switch (side, isolation) {

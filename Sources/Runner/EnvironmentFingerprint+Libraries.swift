@@ -2,12 +2,16 @@ import CBLAS
 import Foundation
 import Measurement
 import OpenCLRuntime
+import TrialExecution
 
 extension EnvironmentFingerprint {
     /// The fingerprint of this machine and process, with OpenBLAS's build and the OpenCL devices read here, where
-    /// those libraries are linked anyway.
+    /// those libraries are linked anyway, and the workers' thread policy with the CPUs they take theirs from.
     public static func collect(threads: Int) -> EnvironmentFingerprint {
-        collect(threads: threads, libraries: librariesHere())
+        var fingerprint = collect(threads: threads, libraries: librariesHere())
+        fingerprint.threadPolicy = ThreadPolicy.summary
+        fingerprint.allowedCPUs = ThreadPolicy.allowedCPUs()
+        return fingerprint
     }
 
     static func librariesHere() -> Libraries {

@@ -23,6 +23,8 @@ struct WorkerProcess {
         var peakRSSBytes: UInt64?
         /// `result.losses`: the losses of the trial's first steps, for the agreement check.
         var losses: [Double]?
+        /// `result.logits`: infer tasks' logits of the first query batches, for the agreement check.
+        var logits: [[Double]]?
         /// `samples.kernelProfile`: the kernel breakdown per measured step (profiled engines; empty otherwise).
         var kernelTimes: [KernelTime] = []
         /// `samples.remarks`: what the trial could not measure and why.
@@ -81,6 +83,7 @@ struct WorkerProcess {
             case "result":
                 collected.peakRSSBytes = message.peakRSSBytes
                 collected.losses = message.losses
+                collected.logits = message.logits
                 finished = true
             case "error": reported = message
             default: violation = violation ?? "unknown message type '\(message.type)'"

@@ -20,4 +20,24 @@ public enum AgreementCheck {
         let metric = Metric.deviationFromEager
         return record ? [MetricSample(metric: metric.rawValue, unit: metric.unit, value: worst.value)] : []
     }
+
+    /// The same for an infer task: the engine's logits of the first query batches against eager's forward pass.
+    public static func logitSamples(_ logits: [[Double]], reference: [[Double]], engine: String, policy: AgreementPolicy,
+                                    record: Bool) throws -> [MetricSample] {
+        guard logits.count >= reference.count, let worst = policy.logitDeviation(of: logits, from: reference) else {
+            let sizes = logits.map { String($0.count) }.joined(separator: ", ")
+            throw RunnerError.workerFailed(
+                "worker protocol violation: result.logits has \(logits.count) batches (sizes [\(sizes)]); expected the "
+                    + "logits of the first \(reference.count) query batches (external.agreementSteps), "
+                    + "\(reference.first?.count ?? 0) values each, for the agreement check")
+        }
+        guard worst.value <= policy.tolerance else {
+            throw RunnerError.disagreement(Disagreement(
+                engine: engine, deviation: worst.value, step: worst.batch, loss: logits[worst.batch][worst.element],
+                eagerLoss: reference[worst.batch][worst.element], tolerance: policy.tolerance,
+                comparedSteps: reference.count, quantity: .logits(element: worst.element)))
+        }
+        let metric = Metric.deviationFromEager
+        return record ? [MetricSample(metric: metric.rawValue, unit: metric.unit, value: worst.value)] : []
+    }
 }

@@ -18,4 +18,18 @@ public enum ArrivalSchedule {
         }
         return offsets
     }
+
+    /// The same draws at one query per second, in seconds: `poisson(rate:)` divided by the rate (to rounding), so a
+    /// worker in another language can scale the rate search's probe schedules itself (`ExternalWorkload.Server`).
+    public static func unitRateSeconds(count: Int, seed: UInt64) -> [Double] {
+        var generator = SplitMix64(seed: seed)
+        var offsets = [Double]()
+        offsets.reserveCapacity(max(count, 0))
+        var seconds = 0.0
+        for _ in 0..<max(count, 0) {
+            seconds += -log(1 - generator.nextUnitInterval())
+            offsets.append(seconds)
+        }
+        return offsets
+    }
 }

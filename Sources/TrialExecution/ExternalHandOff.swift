@@ -7,12 +7,14 @@ import TensorCore
 /// The files dlbench hands to external workers, in one temporary directory per run (removed at its end):
 /// the dataset (once per dataset), the seeded initial weights (once per model and dataset) and each trial's
 /// batch order. Workers regenerate nothing, so an external engine trains on exactly the weights and batches
-/// eager trains on. Also caches eager's reference losses for the agreement check.
+/// eager trains on. Also caches eager's reference losses (and infer tasks' logits) for the agreement check.
 public final class ExternalHandOff {
     public let directory: String
     private var dataFiles: [String: String] = [:]
     private var weightFiles: [String: String] = [:]
     private var referenceLosses: [String: [Double]] = [:]
+    /// Eager's logits of infer tasks' first query batches (`ExternalHandOff+EagerLogits`).
+    var referenceLogits: [String: [[Double]]] = [:]
 
     public init() throws {
         directory = NSTemporaryDirectory() + "dlbench-external-\(getpid())-\(UUID().uuidString.prefix(8))"
@@ -90,7 +92,7 @@ public final class ExternalHandOff {
         BatchSource(split: dataset.train, batchSize: batchSize, seed: seed &+ UInt64(trial), shuffles: true)
     }
 
-    private static func initialModel(_ spec: ModelSpec, dataset: LabeledDataset, protocolSeed: UInt64) throws -> any Layer {
+    static func initialModel(_ spec: ModelSpec, dataset: LabeledDataset, protocolSeed: UInt64) throws -> any Layer {
         let model = try WorkloadFactory.model(spec, dataset: dataset, protocolSeed: protocolSeed)
         if let path = spec.initialWeights { try CheckpointFiles.load(path, into: model) }
         return model

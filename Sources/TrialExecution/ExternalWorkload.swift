@@ -81,10 +81,39 @@ public struct ExternalWorkload: Codable, Sendable, Equatable {
     /// The worker reports the losses of this many first steps in `result.losses` (0 for infer tasks).
     public var agreementSteps: Int
     public var files: Files
-    /// Infer tasks only: "single-stream" or "offline" (dlbench answers "server" itself with a skip).
+    /// Infer tasks only: "single-stream", "offline" or "server" (then `server` says what arrives when).
     public var scenario: String? = nil
     /// Infer tasks only: measured queries continue past `measuredSteps` until this much measured time has passed.
     public var minDurationSeconds: Double? = nil
+    /// Server-scenario infer tasks only: the arrivals to serve and the rate search's schedules.
+    public var server: Server? = nil
+
+    /// The server scenario handed to a worker: the same seeded Poisson arrivals dlbench's own engines face in this
+    /// trial, so every engine serves exactly the same schedule (see TrialExecutor+Server for the rule).
+    public struct Server: Codable, Sendable, Equatable {
+        public var targetRate: Double
+        public var latencyBoundMs: Double
+        /// Offsets of the measured queries' arrivals from the start, nanoseconds, ascending.
+        public var arrivalNanoseconds: [UInt64]
+        /// Whether to search for the highest rate whose p99 meets the bound (then `probeUnitArrivals` is filled).
+        public var searchHighestRate: Bool
+        /// One schedule per probe of the search (probe k = index k − 1), `measuredSteps` arrivals each, in seconds at
+        /// one query per second: divide by the probe's rate. Doublings then bisections, as many as dlbench's.
+        public var probeUnitArrivals: [[Double]]
+        public var rateSearchDoublings: Int
+        public var rateSearchBisections: Int
+
+        public init(targetRate: Double, latencyBoundMs: Double, arrivalNanoseconds: [UInt64], searchHighestRate: Bool,
+                    probeUnitArrivals: [[Double]], rateSearchDoublings: Int, rateSearchBisections: Int) {
+            self.targetRate = targetRate
+            self.latencyBoundMs = latencyBoundMs
+            self.arrivalNanoseconds = arrivalNanoseconds
+            self.searchHighestRate = searchHighestRate
+            self.probeUnitArrivals = probeUnitArrivals
+            self.rateSearchDoublings = rateSearchDoublings
+            self.rateSearchBisections = rateSearchBisections
+        }
+    }
 
     public init(engine: String, options: PassThroughJSON, taskKind: String, model: Model, inputShape: [Int], classes: Int,
                 optimizer: Optimizer?, batchSize: Int, warmupSteps: Int, measuredSteps: Int, totalSteps: Int, threads: Int,

@@ -14,12 +14,12 @@ import TensorCore
 /// remark (a run warning) instead.
 extension TrialExecutor {
     /// Probes of the highest-rate search after the first measurement: doublings, then bisection steps.
-    static let rateSearchDoublings = 6
-    static let rateSearchBisections = 6
+    public static let rateSearchDoublings = 6
+    public static let rateSearchBisections = 6
 
     func server(engine: any Engine, spec: InferSpec, settings: ServerSettings, inputs: [Tensor],
                 profile: inout MeasuredKernelProfile) throws -> ([MetricSample], Int, [String]) {
-        let count = max(spec.iterations, Int((settings.targetRate * spec.minDurationSeconds).rounded(.up)))
+        let count = Self.serverQueries(spec: spec, settings: settings)
         let measured = try serve(engine: engine, rate: settings.targetRate, count: count, inputs: inputs, probe: 0)
         try profile.end(steps: count)  // the probes of the rate search below are not the measured queries
         let boundNanoseconds = settings.latencyBoundMilliseconds * 1e6
@@ -39,6 +39,11 @@ extension TrialExecutor {
             }
         }
         return (samples, count, remarks)
+    }
+
+    /// Measured queries of a server trial: `iterations`, or more when `minDurationSeconds` at the target rate needs them.
+    public static func serverQueries(spec: InferSpec, settings: ServerSettings) -> Int {
+        max(spec.iterations, Int((settings.targetRate * spec.minDurationSeconds).rounded(.up)))
     }
 
     /// Doubles the rate while the bound holds (or halves it while it does not), then bisects. `limit` says why no

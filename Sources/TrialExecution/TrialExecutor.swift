@@ -89,7 +89,10 @@ public struct TrialExecutor {
 
     /// Seed of what a trial draws (the server scenario's arrivals): protocol seed, task, machine, batch size and
     /// trial index — not the engine, so every engine of a round faces the same arrival schedule.
-    var trialSeed: UInt64 {
+    var trialSeed: UInt64 { Self.trialSeed(benchmark: benchmark, plannedCase: plannedCase, trialIndex: trialIndex) }
+
+    /// The same seed for an external worker's trial, drawn by the runner (`ExternalServerSchedule`).
+    public static func trialSeed(benchmark: BenchmarkProtocol, plannedCase: PlannedCase, trialIndex: Int) -> UInt64 {
         let workload = "\(plannedCase.task.name) · \(plannedCase.machine.name) · batch \(plannedCase.batchSize)"
         return SplitMix64.derivedSeed(benchmark.seed, WorkloadFactory.stableHash(workload), UInt64(trialIndex))
     }

@@ -36,13 +36,16 @@ public struct WorkerMessage: Codable, Sendable, Equatable {
     /// The training losses of the trial's first steps (external workers: `external.agreementSteps` of them), for
     /// the agreement check against eager.
     public var losses: [Double]?
+    /// Infer tasks of external workers: the logits of the first `external.agreementSteps` query batches, each
+    /// flattened row-major [batch, classes], for the agreement check against eager's forward pass.
+    public var logits: [[Double]]?
     // error
     public var kind: String?
     public var message: String?
 
     enum CodingKeys: String, CodingKey {
         case type, version, protocolText = "protocol", protocolPath, caseIdentity = "case", trial, timeoutSeconds, external,
-             pid, phase, step, total, samples, kernelProfile, remarks, peakRSSBytes, losses, kind, message
+             pid, phase, step, total, samples, kernelProfile, remarks, peakRSSBytes, losses, logits, kind, message
     }
 
     public init(type: String) { self.type = type }

@@ -8,8 +8,10 @@ import ProtocolModel
 /// down that trial only, and the process's peak RSS belongs to that case alone.
 public enum WorkerSession {
     /// Serves one request; returns the process exit status (0 after a result, 1 after an error, 2 when the
-    /// request itself was unreadable).
-    public static func serve(input: FileHandle = .standardInput, output: FileHandle = .standardOutput) -> Int32 {
+    /// request itself was unreadable). `pinsThreads`: apply `ThreadPolicy` to this process (a worker process; never
+    /// in-process, where it would pin the caller).
+    public static func serve(input: FileHandle = .standardInput, output: FileHandle = .standardOutput,
+                             pinsThreads: Bool = false) -> Int32 {
         let send = { (message: WorkerMessage) in
             if let line = try? message.encodedLine() { try? output.write(contentsOf: line) }
         }
@@ -33,6 +35,7 @@ public enum WorkerSession {
             guard let plannedCase = CasePlanner.find(identity, in: benchmark) else {
                 throw RunnerError.workerFailed("case \(identity.task)/\(identity.engine)/\(identity.machine)/batch \(identity.batchSize) is not in the protocol")
             }
+            if pinsThreads { ThreadPolicy.pinProcess(threads: plannedCase.machine.threads) }
             let dataset = try WorkloadFactory.dataset(for: plannedCase, in: benchmark)
             let timeout = request.timeoutSeconds ?? benchmark.repetition.caseTimeoutSeconds
             var executor = TrialExecutor(benchmark: benchmark, plannedCase: plannedCase, dataset: dataset, trialIndex: trial)

@@ -14,7 +14,7 @@ struct WorkerSubcommand: ParsableCommand {
 
     func run() throws {
         InterruptMonitor.install()
-        let status = WorkerSession.serve()
+        let status = WorkerSession.serve(pinsThreads: true)
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -1,4 +1,4 @@
-"""The infer trial (single-stream and offline scenarios), timed as dlbench's TrialExecutor+Inference times it."""
+"""The infer trial (single-stream, offline and server scenarios), timed as dlbench's TrialExecutor+Inference times it."""
 from __future__ import annotations
 
 import time
@@ -9,6 +9,7 @@ import numpy as np
 from . import wire
 from .handoff import HandOff
 from .measurement import Backend, peak_rss_bytes, reset_peak_rss
+from .server import server
 
 # As TrialExecutor.preparedBatchLimit: enough distinct batches to defeat caching of one input, few enough to stay cheap.
 PREPARED_BATCH_LIMIT = 32
@@ -27,6 +28,18 @@ def prepared_queries(handoff: HandOff, size: int, backend: Backend) -> List[Any]
         inputs, _ = backend.prepare(handoff.test_features[rows], handoff.test_labels[rows])
         queries.append(inputs)
     return queries
+
+
+def agreement_logits(workload: Dict[str, Any], handoff: HandOff, backend: Backend) -> List[List[float]]:
+    """The logits of the first `agreementSteps` query batches (consecutive test rows, wrapping), flattened, for
+    dlbench's check against eager's forward pass; computed before warm-up, untimed."""
+    size, count = workload["batchSize"], len(handoff.test_labels)
+    logits = []
+    for index in range(workload.get("agreementSteps", 0)):
+        rows = (np.arange(size) + index * size) % count
+        inputs, _ = backend.prepare(handoff.test_features[rows], handoff.test_labels[rows])
+        logits.append(np.asarray(backend.predict(inputs), dtype=np.float64).reshape(-1).tolist())
+    return logits
 
 
 def percentile(sorted_values: List[float], percent: float) -> float:
@@ -72,24 +85,28 @@ def offline(workload: Dict[str, Any], queries: List[Any], backend: Backend) -> T
 
 
 def infer(workload: Dict[str, Any], handoff: HandOff, backend: Backend) -> None:
-    """Warm-up queries untimed, then the scenario; sends samples and a result without losses (no agreement check)."""
+    """Agreement logits and warm-up queries untimed, then the scenario; sends samples and a result with the logits."""
     scenario = workload.get("scenario")
-    measure = {"single-stream": single_stream, "offline": offline}.get(scenario)
-    if measure is None:
+    if scenario not in ("single-stream", "offline", "server"):
         raise wire.WorkerError("unsupported", f"the infer scenario '{scenario}' is not supported by this worker "
-                                              "(single-stream and offline are)")
+                                              "(single-stream, offline and server are)")
     queries = prepared_queries(handoff, workload["batchSize"], backend)
+    logits = agreement_logits(workload, handoff, backend)
     reset_peak_rss()
     warmup = workload["warmupSteps"]
     for index in range(warmup):
         if index % 10 == 0:
             wire.progress("warmup", index, warmup)
         backend.infer(queries[index % len(queries)])
-    results, _ = measure(workload, queries, backend)
+    remarks: List[str] = []
+    if scenario == "server":
+        results, _, remarks = server(workload, queries, backend)
+    else:
+        results, _ = (single_stream if scenario == "single-stream" else offline)(workload, queries, backend)
     peak = peak_rss_bytes()
     if peak is not None:
         results.append(("peak_rss_bytes", "bytes", float(peak)))
     wanted = set(workload["metrics"])
     wire.samples([{"metric": metric, "unit": unit, "value": value}
-                  for metric, unit, value in results if metric in wanted])
-    wire.result(peak, [])
+                  for metric, unit, value in results if metric in wanted], remarks)
+    wire.result(peak, [], logits)

@@ -42,12 +42,19 @@ def progress(phase: str, step: int, total: int) -> None:
     send({"type": "progress", "phase": phase, "step": step, "total": total})
 
 
-def samples(values: List[Dict[str, Any]]) -> None:
-    send({"type": "samples", "samples": [dict(item, value=_number(item["value"])) for item in values]})
+def samples(values: List[Dict[str, Any]], remarks: Optional[List[str]] = None) -> None:
+    """`remarks`: what the trial could not measure and why, one line each (dlbench shows them as run warnings)."""
+    message: Dict[str, Any] = {"type": "samples", "samples": [dict(item, value=_number(item["value"])) for item in values]}
+    if remarks:
+        message["remarks"] = remarks
+    send(message)
 
 
-def result(peak_rss_bytes: Optional[int], losses: List[float]) -> None:
+def result(peak_rss_bytes: Optional[int], losses: List[float], logits: Optional[List[List[float]]] = None) -> None:
+    """`logits`: infer tasks' logits of the first `agreementSteps` query batches, each flattened row-major."""
     message: Dict[str, Any] = {"type": "result", "losses": [_number(loss) for loss in losses]}
+    if logits is not None:
+        message["logits"] = [[_number(value) for value in batch] for batch in logits]
     if peak_rss_bytes is not None:
         message["peakRSSBytes"] = peak_rss_bytes
     send(message)
