@@ -2,7 +2,7 @@
 (options: {"mode": "imperative" | "hybridize", "device": "cpu" | "cuda"})."""
 import sys
 
-from dlbench_workers import measurement
+from dlbench_workers import entry
 
 
 def make_backend(workload, handoff):
@@ -12,4 +12,4 @@ def make_backend(workload, handoff):
 
 
 if __name__ == "__main__":
-    sys.exit(measurement.run("MXNet", make_backend))
+    sys.exit(entry.run("MXNet", make_backend))

@@ -3,7 +3,7 @@
 "intraOpSpinning": true | false})."""
 import sys
 
-from dlbench_workers import measurement, threads
+from dlbench_workers import entry, threads
 from dlbench_workers.wire import WorkerError
 
 
@@ -17,4 +17,4 @@ def make_backend(workload, handoff):
 
 
 if __name__ == "__main__":
-    sys.exit(measurement.run("ONNX Runtime", make_backend))
+    sys.exit(entry.run("ONNX Runtime", make_backend))

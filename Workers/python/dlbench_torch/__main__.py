@@ -1,7 +1,7 @@
 """`python3 -m dlbench_torch`: the PyTorch worker (options: {"mode": "eager" | "compile", "compileMode": …})."""
 import sys
 
-from dlbench_workers import measurement
+from dlbench_workers import entry
 
 
 def make_backend(workload, handoff):
@@ -10,4 +10,4 @@ def make_backend(workload, handoff):
 
 
 if __name__ == "__main__":
-    sys.exit(measurement.run("PyTorch", make_backend))
+    sys.exit(entry.run("PyTorch", make_backend))

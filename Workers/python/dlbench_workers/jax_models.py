@@ -8,6 +8,8 @@ from typing import Any, Callable, Dict
 import jax
 import jax.numpy as jnp
 
+from .jax_lstm import lstm_classifier
+
 Parameters = Dict[str, Any]
 
 ACTIVATIONS: Dict[str, Callable[[Any], Any]] = {
@@ -76,7 +78,10 @@ def transformer(model: Dict[str, Any]) -> Callable[[Parameters, Any], Any]:
     return forward
 
 
-def build(model: Dict[str, Any]) -> Callable[[Parameters, Any], Any]:
+def build(model: Dict[str, Any], compiled: bool) -> Callable[[Parameters, Any], Any]:
+    """`compiled`: the forward will run under `jax.jit` (only the LSTM's time loop depends on it)."""
+    if model["kind"] == "lstm":
+        return lstm_classifier(model, compiled)
     return {"mlp": mlp, "cnn": cnn, "transformer": transformer}[model["kind"]](model)
 
 

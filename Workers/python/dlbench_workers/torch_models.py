@@ -9,6 +9,8 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 
+from .torch_lstm import LSTMClassifier
+
 ACTIVATIONS = {
     "relu": F.relu,
     "tanh": torch.tanh,
@@ -129,4 +131,7 @@ def build(workload: Dict[str, Any], weights: Dict[str, Any]) -> nn.Module:
     if model["kind"] == "transformer":
         vocabulary = weights["token_embedding.weight"].shape[0]
         return Transformer(vocabulary, shape[0], model, classes)
+    if model["kind"] == "lstm":
+        vocabulary = weights["embedding.weight"].shape[0]
+        return LSTMClassifier(vocabulary, model["embeddingWidth"], model["hiddenWidth"], classes)
     raise KeyError(model["kind"])

@@ -1,0 +1,1 @@
+"""The TensorFlow reference worker (`python3 -m dlbench_tensorflow`)."""
