@@ -1,7 +1,20 @@
 #include "CKernels.h"
+#include <stdint.h>
 #include <string.h>
 
-static inline float swift_max(float x, float y) { return y >= x ? y : x; }
+/// Swift.max's rule up to the sign of a zero tie (y >= x ? y : x keeps -0 over +0, this keeps x): a zero's sign
+/// never changes which input wins below, since -0 >= +0. Written as `>` so clang emits maxss, not a branch.
+static inline float swift_max(float x, float y) { return y > x ? y : x; }
+
+/// `value` where `mask` is all ones, +0 where it is zero: a bitwise select, so an infinite or NaN cotangent never
+/// turns the losers' zeros into NaN (value · 0 would).
+static inline float select_bits(uint32_t mask, float value) {
+    uint32_t bits;
+    memcpy(&bits, &value, sizeof bits);
+    bits &= mask;
+    memcpy(&value, &bits, sizeof bits);
+    return value;
+}
 
 void dlbench_max_pool_2x2_backward(const float *input, const float *cotangent, float *gradient,
                                    size_t planes, size_t height, size_t width) {
@@ -18,14 +31,15 @@ void dlbench_max_pool_2x2_backward(const float *input, const float *cotangent, f
                 const float a = x[i0], b = x[i0 + 1], c = x[i2], d = x[i2 + 1];
                 const float m = swift_max(swift_max(a, b), swift_max(c, d));
                 const float value = g[oh * output_width + ow];
-                const int takes_a = a >= m;
-                const int takes_b = (b >= m) & !takes_a;
-                const int takes_c = (c >= m) & !takes_a & !takes_b;
-                const int takes_d = !(takes_a | takes_b | takes_c);
-                out[i0] = takes_a ? value : 0.0f;
-                out[i0 + 1] = takes_b ? value : 0.0f;
-                out[i2] = takes_c ? value : 0.0f;
-                out[i2 + 1] = takes_d ? value : 0.0f;
+                // All-ones masks of the first maximum in scan order; NaN compares false everywhere, so d takes it.
+                const uint32_t takes_a = -(uint32_t)(a >= m);
+                const uint32_t takes_b = -(uint32_t)(b >= m) & ~takes_a;
+                const uint32_t takes_c = -(uint32_t)(c >= m) & ~(takes_a | takes_b);
+                const uint32_t takes_d = ~(takes_a | takes_b | takes_c);
+                out[i0] = select_bits(takes_a, value);
+                out[i0 + 1] = select_bits(takes_b, value);
+                out[i2] = select_bits(takes_c, value);
+                out[i2 + 1] = select_bits(takes_d, value);
             }
         }
     }
