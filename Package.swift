@@ -15,7 +15,7 @@ let kernelSettings: [SwiftSetting] = {
 }()
 
 // Layers, lowest first: TensorCore → Engines → OpenCLRuntime → OpenCLEngine → Models → ProtocolModel → Measurement/Datasets →
-// TrialExecution → ResultStore → Runner → Reports → dlbench (CLI). A target may depend only on targets above it here.
+// TrialExecution → ResultStore → PostgreSQLStore → Runner → Reports → dlbench (CLI). A target may depend only on targets above it here.
 let package = Package(
     name: "dlbench",
     platforms: [.macOS(.v13)],
@@ -27,6 +27,9 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         // SHA-256 of protocol texts, dataset files and machine identities (on Linux it builds BoringSSL's C sources).
         .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
+        // The shared result store for a fleet (`--db postgres://…`); SQLite stays the embedded default.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.3"),
     ],
     targets: [
         // C libraries behind tiny system-library targets.
@@ -64,9 +67,14 @@ let package = Package(
             "TrialExecution", "TensorCore", "Engines", "OpenCLRuntime", "Datasets", "ProtocolModel", "Measurement", "ResultStore",
             "CProcessControl", "CBLAS",
         ]),
+        // The same store on a PostgreSQL server: ResultStore's queries over postgres-nio, for many machines at once.
+        .target(name: "PostgreSQLStore", dependencies: [
+            "ResultStore", .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .target(name: "Reports", dependencies: ["ResultStore", "Measurement", "ProtocolModel"]),
         .executableTarget(name: "dlbench", dependencies: [
-            "Runner", "TrialExecution", "Reports", "ProtocolModel", "ResultStore", "Measurement",
+            "Runner", "TrialExecution", "Reports", "ProtocolModel", "ResultStore", "PostgreSQLStore", "Measurement",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -98,6 +106,10 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "MeasurementTests", dependencies: ["Measurement", "_TestSupport"]),
         .testTarget(name: "ResultStoreTests", dependencies: ["ResultStore", "Measurement", "_TestSupport"]),
+        // The store's contract against SQLite and a real PostgreSQL server (scripts/start-test-postgres.sh).
+        .testTarget(name: "PostgreSQLStoreTests", dependencies: [
+            "PostgreSQLStore", "ResultStore", "Measurement", "_TestSupport",
+        ]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "ResultStore", "Measurement", "_TestSupport"],
                     exclude: ["Golden"]),
         .testTarget(name: "TrialExecutionTests", dependencies: ["TrialExecution", "Measurement", "ProtocolModel"]),

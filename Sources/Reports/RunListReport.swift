@@ -5,7 +5,7 @@ import ResultStore
 /// many cases succeeded, failed or were skipped — enough to pick a run id for `report`.
 public enum RunListReport {
     /// Renders `runs` in the given order; times are shown in `timeZone` (UTC by default, so
-    /// output is the same on every machine).
+    /// output is the same on every machine). A "group · shard" column appears when any run is a shard.
     public static func render(_ runs: [RunRecord], timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current) -> String {
         guard !runs.isEmpty else { return "No runs recorded yet — start one with `dlbench run <protocol.json>`.\n" }
         var table = TextTable(columns: [
@@ -18,6 +18,8 @@ public enum RunListReport {
             .init(title: "failed", alignment: .right),
             .init(title: "skipped", alignment: .right),
         ])
+        let sharded = runs.contains { $0.group != nil }
+        if sharded { table.columns.append(.init(title: "group · shard", alignment: .left)) }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = timeZone
@@ -32,7 +34,7 @@ public enum RunListReport {
                 .init(String(run.caseCounts.succeeded)),
                 .init(String(run.caseCounts.failed)),
                 .init(String(run.caseCounts.skipped)),
-            ])
+            ] + (sharded ? [.init([run.group, run.shard].compactMap { $0 }.joined(separator: " · "))] : []))
         }
         return table.render(colour: false)
     }

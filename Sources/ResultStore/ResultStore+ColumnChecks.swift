@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 extension ResultStore {
     /// Decodes one column of a fetched row, throwing `badValue` when it does not hold what the column must.
@@ -14,7 +13,8 @@ extension ResultStore {
             "started_at": required(Date.self), "ended_at": nullable(Date.self), "status": required(RunStatus.self),
             "dlbench_commit": nullable(String.self), "order_seed": nullable(UInt64.self),
             "harness_overhead_ns": nullable(Double.self), "isolation": nullable(String.self),
-            "stopping_reason": nullable(String.self),
+            "stopping_reason": nullable(String.self), "run_uuid": nullable(String.self),
+            "run_group": nullable(String.self), "shard": nullable(String.self),
         ],
         "machines": [
             "run_id": required(Int64.self), "name": required(String.self), "identity_hash": required(String.self),

@@ -1,4 +1,3 @@
-import GRDB
 import Measurement
 
 extension ResultStore {
@@ -6,14 +5,14 @@ extension ResultStore {
     /// absent. Per kernel: the median over the case's profiled trials of time and launches per step.
     public func kernelProfiles(runID: Int64) throws -> [CaseKernelProfile] {
         try read("reading kernel profiles of run \(runID)") { db in
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT k.rowid AS profile_id, t.case_id, t.id AS trial_id, k.kernel, k.launches_per_step, k.nanoseconds_per_step
+            let rows = try db.fetch("""
+                SELECT \(db.dialect.rowIdentity(hasID: false, alias: "k")) AS profile_id, t.case_id, t.id AS trial_id, k.kernel, k.launches_per_step, k.nanoseconds_per_step
                 FROM kernel_profiles k JOIN trials t ON t.id = k.trial_id JOIN cases c ON c.id = t.case_id
                 WHERE c.run_id = ?
                 ORDER BY t.case_id, t.trial_index, k.position
-                """, arguments: [runID])
+                """, runID)
             var cases: [KernelTrials] = []
-            while let fetched = try rows.next() {
+            for fetched in rows {
                 let profile = try StoredRow(fetched, table: "kernel_profiles", idColumn: "profile_id", path: path)
                 let trial = try StoredRow(fetched, table: "trials", idColumn: "trial_id", path: path)
                 let caseID: Int64 = try trial.value("case_id")

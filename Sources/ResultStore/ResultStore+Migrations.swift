@@ -7,14 +7,14 @@ struct SchemaState: Equatable {
     /// Identifiers in `grdb_migrations`, known or not.
     var applied: Set<String>
 
-    static func inspect(_ db: Database) throws -> SchemaState {
-        let tables = try String.fetchAll(db, sql: """
-            SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name
-            """)
+    static func inspect(_ db: any StoreConnection) throws -> SchemaState {
+        let tables = try db.fetch(db.dialect.tablesQuery).compactMap { String.stored(from: $0["name"]) }
         guard tables.contains("grdb_migrations") else { return SchemaState(tables: tables, applied: []) }
-        let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+        let applied = try db.fetch("SELECT identifier FROM grdb_migrations").compactMap { String.stored(from: $0["identifier"]) }
         return SchemaState(tables: tables, applied: Set(applied))
     }
+
+    static func inspect(_ db: Database) throws -> SchemaState { try inspect(SQLiteStoreConnection(db: db)) }
 
     /// This build's migrations not yet applied, in order.
     var pending: [(identifier: String, sql: String)] {
@@ -43,9 +43,7 @@ extension ResultStore {
         do {
             try queue.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
-                    let state = try SchemaState.inspect(db)
-                    try state.check(path: path)
-                    try apply(state.pending, db)
+                    try checkAndMigrate(SQLiteStoreConnection(db: db), path: path)
                     return .commit
                 }
             }
@@ -54,14 +52,33 @@ extension ResultStore {
         }
     }
 
+    /// Checks the schema and applies the pending migrations in the caller's transaction (which must keep
+    /// concurrent creators out: SQLite's IMMEDIATE lock, PostgreSQL's advisory lock).
+    public static func checkAndMigrate(_ db: any StoreConnection, path: String) throws {
+        let state = try SchemaState.inspect(db)
+        try state.check(path: path)
+        try apply(state.pending, db)
+    }
+
+    /// The migrations this database still lacks, after refusing a foreign or newer one; for read-only opens.
+    public static func pendingMigrations(_ db: any StoreConnection, path: String) throws -> [String] {
+        let state = try SchemaState.inspect(db)
+        try state.check(path: path)
+        return state.pending.map(\.identifier)
+    }
+
     /// Runs `migrations` in the current transaction, recording each identifier.
-    static func apply(_ migrations: [(identifier: String, sql: String)], _ db: Database) throws {
+    static func apply(_ migrations: [(identifier: String, sql: String)], _ db: any StoreConnection) throws {
         guard !migrations.isEmpty else { return }
-        try db.execute(sql: "CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+        try db.execute("CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
         for migration in migrations {
-            try db.execute(sql: migration.sql)
-            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [migration.identifier])
+            try db.executeScript(db.dialect.schema(migration.sql))
+            try db.execute("INSERT INTO grdb_migrations (identifier) VALUES (?)", migration.identifier)
         }
+    }
+
+    static func apply(_ migrations: [(identifier: String, sql: String)], _ db: Database) throws {
+        try apply(migrations, SQLiteStoreConnection(db: db))
     }
 
     /// Names of the migrations applied to this database, in registration order.

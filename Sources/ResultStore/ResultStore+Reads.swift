@@ -1,16 +1,16 @@
 import Foundation
-import GRDB
 import Measurement
 
 extension ResultStore {
     private static let runColumns = """
-        id, protocol_name, protocol_path, protocol_text, protocol_hash, started_at, ended_at, status, dlbench_commit
+        id, protocol_name, protocol_path, protocol_text, protocol_hash, started_at, ended_at, status, dlbench_commit,
+        run_uuid, run_group, shard
         """
 
     /// All runs, newest first, each with its case counts by status.
     public func runs() throws -> [RunRecord] {
         try read("listing runs") { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT \(ResultStore.runColumns) FROM runs ORDER BY started_at DESC, id DESC")
+            let rows = try db.fetch("SELECT \(ResultStore.runColumns) FROM runs ORDER BY started_at DESC, id DESC")
             let counts = try caseCounts(db, runID: nil)
             return try rows.map { try runRecord($0, counts: counts) }
         }
@@ -19,15 +19,24 @@ extension ResultStore {
     /// The id of the most recently started run, or nil for an empty store.
     public func latestRunID() throws -> Int64? {
         try read("finding the latest run") { db in
-            try Int64.fetchOne(db, sql: "SELECT id FROM runs ORDER BY started_at DESC, id DESC LIMIT 1")
+            try db.fetchOne("SELECT id FROM runs ORDER BY started_at DESC, id DESC LIMIT 1").flatMap { Int64.stored(from: $0["id"]) }
+        }
+    }
+
+    /// The runs of `group`, oldest first (the shards of one logical run).
+    public func runs(group: String) throws -> [RunRecord] {
+        try read("listing the runs of group \(group)") { db in
+            let rows = try db.fetch("SELECT \(ResultStore.runColumns) FROM runs WHERE run_group = ? ORDER BY started_at, id",
+                                    group)
+            let counts = try caseCounts(db, runID: nil)
+            return try rows.map { try runRecord($0, counts: counts) }
         }
     }
 
     /// One run by id, or nil when it does not exist.
     public func run(id: Int64) throws -> RunRecord? {
         try read("reading run \(id)") { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT \(ResultStore.runColumns) FROM runs WHERE id = ?",
-                                             arguments: [id]) else { return nil }
+            guard let row = try db.fetchOne("SELECT \(ResultStore.runColumns) FROM runs WHERE id = ?", id) else { return nil }
             return try runRecord(row, counts: try caseCounts(db, runID: id))
         }
     }
@@ -38,11 +47,11 @@ extension ResultStore {
             let machines = try machineRecords(db, runID: runID)
             let series = try seriesByCase(db, runID: runID)
             let trialCounts = try trialCountsByCase(db, runID: runID)
-            let rows = try Row.fetchAll(db, sql: """
+            let rows = try db.fetch("""
                 SELECT id, run_id, machine_id, task, task_kind, engine, engine_kind, model, dataset, batch_size,
                        status, message, config_json
                 FROM cases WHERE run_id = ? ORDER BY id
-                """, arguments: [runID])
+                """, runID)
             return try rows.map { fetched -> CaseResult in
                 let row = try StoredRow(fetched, table: "cases", path: path)
                 let machineID: Int64 = try row.value("machine_id")
@@ -71,23 +80,24 @@ extension ResultStore {
 
     // MARK: - Row decoding
 
-    private func runRecord(_ fetched: Row, counts: [Int64: CaseCounts]) throws -> RunRecord {
+    private func runRecord(_ fetched: StoreRow, counts: [Int64: CaseCounts]) throws -> RunRecord {
         let row = try StoredRow(fetched, table: "runs", path: path)
         return RunRecord(
             id: row.id, protocolName: try row.value("protocol_name"), protocolPath: try row.value("protocol_path"),
             protocolText: try row.value("protocol_text"), protocolHash: try row.value("protocol_hash"),
             startedAt: try row.value("started_at"), endedAt: try row.optional("ended_at"),
             status: try row.value("status"), dlbenchCommit: try row.optional("dlbench_commit"),
-            caseCounts: counts[row.id] ?? CaseCounts())
+            caseCounts: counts[row.id] ?? CaseCounts(), uuid: try row.optional("run_uuid"),
+            group: try row.optional("run_group"), shard: try row.optional("shard"))
     }
 
     /// Case counts per run; all runs when `runID` is nil. `MIN(id)` names a row of the group if one is bad.
-    private func caseCounts(_ db: Database, runID: Int64?) throws -> [Int64: CaseCounts] {
+    private func caseCounts(_ db: any StoreConnection, runID: Int64?) throws -> [Int64: CaseCounts] {
         let filter = runID == nil ? "" : "WHERE run_id = ?"
-        let arguments: StatementArguments = runID.map { [$0] } ?? []
-        let rows = try Row.fetchAll(db, sql: """
+        let arguments: [StoreValue] = runID.map { [.integer($0)] } ?? []
+        let rows = try db.fetch("""
             SELECT MIN(id) AS id, run_id, status, COUNT(*) AS n FROM cases \(filter) GROUP BY run_id, status
-            """, arguments: arguments)
+            """, arguments)
         var counts: [Int64: CaseCounts] = [:]
         for fetched in rows {
             let row = try StoredRow(fetched, table: "cases", path: path)
@@ -97,9 +107,8 @@ extension ResultStore {
         return counts
     }
 
-    private func machineRecords(_ db: Database, runID: Int64) throws -> [Int64: MachineRecord] {
-        let rows = try Row.fetchAll(db, sql: "SELECT id, run_id, name, identity_hash, fingerprint_json FROM machines WHERE run_id = ?",
-                                    arguments: [runID])
+    private func machineRecords(_ db: any StoreConnection, runID: Int64) throws -> [Int64: MachineRecord] {
+        let rows = try db.fetch("SELECT id, run_id, name, identity_hash, fingerprint_json FROM machines WHERE run_id = ?", runID)
         var machines: [Int64: MachineRecord] = [:]
         for fetched in rows {
             let row = try StoredRow(fetched, table: "machines", path: path)
@@ -110,11 +119,11 @@ extension ResultStore {
         return machines
     }
 
-    private func trialCountsByCase(_ db: Database, runID: Int64) throws -> [Int64: Int] {
-        let rows = try Row.fetchAll(db, sql: """
+    private func trialCountsByCase(_ db: any StoreConnection, runID: Int64) throws -> [Int64: Int] {
+        let rows = try db.fetch("""
             SELECT MIN(t.id) AS id, t.case_id, COUNT(*) AS n FROM trials t JOIN cases c ON c.id = t.case_id
             WHERE c.run_id = ? GROUP BY t.case_id
-            """, arguments: [runID])
+            """, runID)
         var counts: [Int64: Int] = [:]
         for fetched in rows {
             let row = try StoredRow(fetched, table: "trials", path: path)
@@ -125,16 +134,16 @@ extension ResultStore {
 
     /// Samples of every case of the run, grouped by metric in first-recorded order; values in
     /// trial order, then sequence order.
-    private func seriesByCase(_ db: Database, runID: Int64) throws -> [Int64: [MetricSeries]] {
-        let rows = try Row.fetchCursor(db, sql: """
+    private func seriesByCase(_ db: any StoreConnection, runID: Int64) throws -> [Int64: [MetricSeries]] {
+        let rows = try db.fetch("""
             SELECT s.id, t.id AS trial_id, t.case_id, t.trial_index, s.metric, s.unit, s.value
             FROM samples s JOIN trials t ON t.id = s.trial_id JOIN cases c ON c.id = t.case_id
             WHERE c.run_id = ?
             ORDER BY t.case_id, t.trial_index, s.sequence, s.id
-            """, arguments: [runID])
+            """, runID)
         var series: [Int64: [MetricSeries]] = [:]
         var positions: [Int64: [String: Int]] = [:]
-        while let fetched = try rows.next() {
+        for fetched in rows {
             let sample = try StoredRow(fetched, table: "samples", path: path)
             let trialRow = try StoredRow(fetched, table: "trials", idColumn: "trial_id", path: path)
             let caseID: Int64 = try trialRow.value("case_id")
@@ -160,14 +169,14 @@ extension ResultStore {
     /// Per case, the median of `metric` in each trial, in trial order (cases without the metric are absent).
     public func trialMedians(runID: Int64, metric: String) throws -> [Int64: [Double]] {
         try read("reading per-trial medians of \(metric) in run \(runID)") { db in
-            let rows = try Row.fetchCursor(db, sql: """
+            let rows = try db.fetch("""
                 SELECT s.id, t.id AS trial_id, t.case_id, t.trial_index, s.value
                 FROM samples s JOIN trials t ON t.id = s.trial_id JOIN cases c ON c.id = t.case_id
                 WHERE c.run_id = ? AND s.metric = ? AND s.value IS NOT NULL
                 ORDER BY t.case_id, t.trial_index
-                """, arguments: [runID, metric])
+                """, runID, metric)
             var values: [Int64: [Int: [Double]]] = [:]
-            while let fetched = try rows.next() {
+            for fetched in rows {
                 let sample = try StoredRow(fetched, table: "samples", path: path)
                 let trial = try StoredRow(fetched, table: "trials", idColumn: "trial_id", path: path)
                 values[try trial.value("case_id"), default: [:]][try trial.value("trial_index"), default: []]

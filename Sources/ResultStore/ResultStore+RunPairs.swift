@@ -1,4 +1,3 @@
-import GRDB
 
 /// Two runs measured side by side in one interleaved A/B run (`dlbench run --baseline-binary`): the baseline
 /// build's trials in one run, the current build's in the other, round by round, so trial i of each shared the
@@ -28,18 +27,18 @@ extension ResultStore {
 
     public func recordPair(_ pair: RunPair) throws {
         try write("recording the A/B pair of runs \(pair.baselineRunID) and \(pair.candidateRunID)") { db in
-            try db.execute(sql: "INSERT INTO run_pairs (candidate_run_id, baseline_run_id, baseline_binary) VALUES (?, ?, ?)",
-                           arguments: [pair.candidateRunID, pair.baselineRunID, pair.baselineBinary])
+            try db.execute("INSERT INTO run_pairs (candidate_run_id, baseline_run_id, baseline_binary) VALUES (?, ?, ?)",
+                           pair.candidateRunID, pair.baselineRunID, pair.baselineBinary)
         }
     }
 
     /// The pair `runID` belongs to (as baseline or candidate), or nil.
     public func pair(containing runID: Int64) throws -> RunPair? {
         try read("reading the A/B pair of run \(runID)") { db in
-            guard let fetched = try Row.fetchOne(db, sql: """
+            guard let fetched = try db.fetchOne("""
                 SELECT candidate_run_id, baseline_run_id, baseline_binary FROM run_pairs
                 WHERE candidate_run_id = ? OR baseline_run_id = ?
-                """, arguments: [runID, runID]) else { return nil }
+                """, runID, runID) else { return nil }
             let row = try StoredRow(fetched, table: "run_pairs", idColumn: "candidate_run_id", path: path)
             return RunPair(baselineRunID: try row.value("baseline_run_id"), candidateRunID: row.id,
                            baselineBinary: try row.value("baseline_binary"))

@@ -1,5 +1,3 @@
-import GRDB
-
 extension ResultStore {
     /// Named migrations, oldest first. Never edit a shipped migration: add a new one, so files
     /// written by older builds upgrade and files from newer builds are recognised as such. The identifiers live in
@@ -9,6 +7,7 @@ extension ResultStore {
         ("v2-measurement", measurementSchema),
         ("v3-kernel-profile", kernelProfileSchema),
         ("v4-run-pairs", runPairSchema),
+        ("v5-fleet", fleetSchema),
     ]
 
     private static let initialSchema = """

@@ -1,21 +1,20 @@
 import Foundation
-import GRDB
 import Measurement
 
 extension ResultStore {
-    /// Starts a run in status `running` and returns its id.
+    /// Starts a run in status `running` with a new UUID and returns its id; `group` and `shard` place a shard of
+    /// a sharded run (`dlbench run --shard I/N --group KEY`).
     public func beginRun(protocolName: String, protocolPath: String, protocolText: String,
-                         startedAt: Date, dlbenchCommit: String?) throws -> Int64 {
+                         startedAt: Date, dlbenchCommit: String?, group: String? = nil, shard: String? = nil) throws -> Int64 {
         let hash = SHA256Hex.digest(of: protocolText)
+        let uuid = UUID().uuidString.lowercased()
         return try write("beginning a run") { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO runs (protocol_name, protocol_path, protocol_text, protocol_hash, started_at, status, dlbench_commit)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [protocolName, protocolPath, protocolText, hash, startedAt,
-                            RunStatus.running.rawValue, dlbenchCommit])
-            return db.lastInsertedRowID
+            try db.insert("""
+                INSERT INTO runs (protocol_name, protocol_path, protocol_text, protocol_hash, started_at, status, dlbench_commit,
+                    run_uuid, run_group, shard)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, protocolName, protocolPath, protocolText, hash, startedAt, RunStatus.running.rawValue, dlbenchCommit,
+                uuid, group, shard)
         }
     }
 
@@ -30,42 +29,34 @@ extension ResultStore {
             throw ResultStoreError.encoding(path: path, context: "fingerprint of machine \(name)", reason: "\(error)")
         }
         return try write("recording machine \(name)") { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO machines (run_id, name, identity_hash, fingerprint_json, cpu_model, logical_cores,
-                        memory_bytes, os_name, kernel, swift_version, openblas_config, threads, git_commit)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [runID, name, fingerprint.identityHash, json, fingerprint.cpuModel,
-                            fingerprint.logicalCores, Int64(clamping: fingerprint.memoryBytes), fingerprint.osName,
-                            fingerprint.kernel, fingerprint.swiftVersion, fingerprint.openBLASConfig,
-                            fingerprint.threads, fingerprint.gitCommit])
-            return db.lastInsertedRowID
+            try db.insert("""
+                INSERT INTO machines (run_id, name, identity_hash, fingerprint_json, cpu_model, logical_cores,
+                    memory_bytes, os_name, kernel, swift_version, openblas_config, threads, git_commit)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, runID, name, fingerprint.identityHash, json, fingerprint.cpuModel, fingerprint.logicalCores,
+                Int64(clamping: fingerprint.memoryBytes), fingerprint.osName, fingerprint.kernel, fingerprint.swiftVersion,
+                fingerprint.openBLASConfig, fingerprint.threads, fingerprint.gitCommit)
         }
     }
 
     /// Stores a planned case in status `pending`; returns its id.
     public func addCase(_ newCase: NewCase) throws -> Int64 {
         try write("adding case \(newCase.task)/\(newCase.engine)") { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO cases (run_id, machine_id, task, task_kind, engine, engine_kind, model, dataset,
-                        batch_size, status, config_json)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [newCase.runID, newCase.machineID, newCase.task, newCase.taskKind, newCase.engine,
-                            newCase.engineKind, newCase.model, newCase.dataset, newCase.batchSize,
-                            CaseStatus.pending.rawValue, newCase.configJSON])
-            return db.lastInsertedRowID
+            try db.insert("""
+                INSERT INTO cases (run_id, machine_id, task, task_kind, engine, engine_kind, model, dataset,
+                    batch_size, status, config_json)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, newCase.runID, newCase.machineID, newCase.task, newCase.taskKind, newCase.engine,
+                newCase.engineKind, newCase.model, newCase.dataset, newCase.batchSize, CaseStatus.pending.rawValue,
+                newCase.configJSON)
         }
     }
 
     /// Marks a case as started.
     public func markCaseRunning(caseID: Int64) throws {
         try write("marking case \(caseID) running") { db in
-            try db.execute(sql: "UPDATE cases SET status = ? WHERE id = ?",
-                           arguments: [CaseStatus.running.rawValue, caseID])
-            try requireChange(db, table: "cases", id: caseID)
+            let changed = try db.execute("UPDATE cases SET status = ? WHERE id = ?", CaseStatus.running.rawValue, caseID)
+            try requireChange(changed, table: "cases", id: caseID)
         }
     }
 
@@ -80,59 +71,54 @@ extension ResultStore {
                 reason: "launches \(bad.launchesPerStep) and \(bad.nanosecondsPerStep) ns per step; expected finite, non-negative numbers")
         }
         try write("recording trial \(index) of case \(caseID)") { db in
-            try db.execute(
-                sql: "INSERT INTO trials (case_id, trial_index, started_at, ended_at) VALUES (?, ?, ?, ?)",
-                arguments: [caseID, index, startedAt, endedAt])
-            let trialID = db.lastInsertedRowID
-            let statement = try db.cachedStatement(
-                sql: "INSERT INTO samples (trial_id, metric, unit, sequence, value) VALUES (?, ?, ?, ?, ?)")
+            let trialID = try db.insert("INSERT INTO trials (case_id, trial_index, started_at, ended_at) VALUES (?, ?, ?, ?)",
+                                        caseID, index, startedAt, endedAt)
             var nextSequence: [String: Int] = [:]
-            for sample in samples {
+            let sampleRows = samples.map { sample -> [StoreValue] in
                 let sequence = nextSequence[sample.metric, default: 0]
                 nextSequence[sample.metric] = sequence + 1
                 // SQLite cannot store NaN; it becomes NULL and reads back as NaN.
                 let value: Double? = sample.value.isNaN ? nil : sample.value
-                try statement.execute(arguments: [trialID, sample.metric, sample.unit, sequence, value])
+                return [.integer(trialID), .text(sample.metric), .text(sample.unit), sequence.storeValue, value.storeValue]
             }
-            let kernelStatement = try db.cachedStatement(sql: """
-                INSERT INTO kernel_profiles (trial_id, position, kernel, launches_per_step, nanoseconds_per_step)
-                VALUES (?, ?, ?, ?, ?)
-                """)
-            for (position, time) in kernelTimes.enumerated() {
-                try kernelStatement.execute(arguments: [trialID, position, time.kernel, time.launchesPerStep,
-                                                        time.nanosecondsPerStep])
+            try db.insertRows(into: "samples", columns: ["trial_id", "metric", "unit", "sequence", "value"], sampleRows)
+            let kernelRows = kernelTimes.enumerated().map { position, time -> [StoreValue] in
+                [.integer(trialID), position.storeValue, .text(time.kernel), .real(time.launchesPerStep),
+                 .real(time.nanosecondsPerStep)]
             }
+            try db.insertRows(into: "kernel_profiles",
+                              columns: ["trial_id", "position", "kernel", "launches_per_step", "nanoseconds_per_step"],
+                              kernelRows)
         }
     }
 
     /// Records how a case ended, with an optional message (error text, skip reason).
     public func finishCase(caseID: Int64, status: CaseStatus, message: String?) throws {
         try write("finishing case \(caseID)") { db in
-            try db.execute(sql: "UPDATE cases SET status = ?, message = ? WHERE id = ?",
-                           arguments: [status.rawValue, message, caseID])
-            try requireChange(db, table: "cases", id: caseID)
+            let changed = try db.execute("UPDATE cases SET status = ?, message = ? WHERE id = ?",
+                                         status.rawValue, message, caseID)
+            try requireChange(changed, table: "cases", id: caseID)
         }
     }
 
     /// Like `finishCase`, but only while the case is still pending or running (a finished case keeps its status).
     public func finishCaseIfOpen(caseID: Int64, status: CaseStatus, message: String?) throws {
         try write("finishing case \(caseID)") { db in
-            try db.execute(sql: "UPDATE cases SET status = ?, message = ? WHERE id = ? AND status IN ('pending', 'running')",
-                           arguments: [status.rawValue, message, caseID])
+            try db.execute("UPDATE cases SET status = ?, message = ? WHERE id = ? AND status IN ('pending', 'running')",
+                           status.rawValue, message, caseID)
         }
     }
 
     /// Records how a run ended.
     public func finishRun(runID: Int64, status: RunStatus, endedAt: Date) throws {
         try write("finishing run \(runID)") { db in
-            try db.execute(sql: "UPDATE runs SET status = ?, ended_at = ? WHERE id = ?",
-                           arguments: [status.rawValue, endedAt, runID])
-            try requireChange(db, table: "runs", id: runID)
+            let changed = try db.execute("UPDATE runs SET status = ?, ended_at = ? WHERE id = ?", status.rawValue, endedAt, runID)
+            try requireChange(changed, table: "runs", id: runID)
         }
     }
 
-    private func requireChange(_ db: Database, table: String, id: Int64) throws {
-        if db.changesCount == 0 {
+    private func requireChange(_ changed: Int, table: String, id: Int64) throws {
+        if changed == 0 {
             throw ResultStoreError.missingRow(path: path, table: table, id: id)
         }
     }

@@ -10,13 +10,13 @@ public enum ResultStoreError: Error, CustomStringConvertible, Sendable {
     case cannotOpen(path: String, reason: String)
     /// The file was written by a newer dlbench whose migrations this build does not know.
     case newerSchema(path: String, unknownMigrations: [String])
-    /// A SQLite database with tables but none of dlbench's migrations: someone else's file, left untouched.
+    /// A database with tables but none of dlbench's migrations: someone else's file or server database, left untouched.
     case foreignDatabase(path: String, tables: [String])
     /// The file exists and is not empty, but is not a SQLite database.
     case notADatabase(path: String, reason: String)
     /// A write was asked of a store that cannot write: opened read-only, or the file or directory is not writable.
     case notWritable(path: String, reason: String)
-    /// An SQLite statement failed.
+    /// A statement failed (SQLite's or the PostgreSQL server's message).
     case database(path: String, context: String, sql: String?, message: String)
     /// A row referred to by id does not exist.
     case missingRow(path: String, table: String, id: Int64)
@@ -35,8 +35,9 @@ public enum ResultStoreError: Error, CustomStringConvertible, Sendable {
             return "result database \(path) was written by a newer dlbench (unknown migrations: "
                 + "\(unknown.joined(separator: ", "))) — upgrade dlbench or pass another --db file"
         case let .foreignDatabase(path, tables):
-            return "\(path) is a SQLite database that dlbench did not create (tables: \(Self.list(tables))); "
-                + "it was left unchanged — pass a new path to --db"
+            let kind = path.contains("://") ? "database" : "SQLite database"
+            return "\(path) is a \(kind) that dlbench did not create (tables: \(Self.list(tables))); "
+                + "it was left unchanged — pass a new \(path.contains("://") ? "database" : "path") to --db"
         case let .notADatabase(path, reason):
             return "\(path) is not a SQLite database (\(reason)); it was left unchanged — pass a new path to --db"
         case let .notWritable(path, reason):
@@ -63,7 +64,7 @@ public enum ResultStoreError: Error, CustomStringConvertible, Sendable {
             : names.prefix(8).joined(separator: ", ") + ", … (\(names.count) in all)"
     }
 
-    /// Wraps any error thrown by GRDB during `context` into a `.database` error.
+    /// Wraps any error thrown by GRDB (or a backend) during `context` into a `.database` error.
     static func wrap(_ error: Error, path: String, context: String) -> ResultStoreError {
         if let storeError = error as? ResultStoreError { return storeError }
         if let databaseError = error as? DatabaseError {

@@ -1,27 +1,30 @@
 import Foundation
-import GRDB
 import Measurement
 
 /// One fetched row of one table, decoded column by column with typed errors that name the file, table, row id and
 /// column, so a single hand-edited value makes readers report it instead of crashing (issue #15).
 struct StoredRow {
-    let row: Row
+    let row: StoreRow
     let table: String
     let id: Int64
     let path: String
 
     /// `idColumn` is the selected column holding the row's id (`rowid` for tables without an `id`).
-    init(_ row: Row, table: String, idColumn: String = "id", path: String) throws {
+    init(_ row: StoreRow, table: String, idColumn: String = "id", path: String) throws {
         self.row = row
         self.table = table
         self.path = path
-        // Row ids are SQLite integers by construction; 0 only names the row if the query selected something odd.
-        self.id = Int64.fromDatabaseValue(try row.decode(DatabaseValue.self, forColumn: idColumn)) ?? 0
+        // Row ids are integers by construction; 0 only names the row if the query selected something odd.
+        self.id = Int64.stored(from: row[idColumn]) ?? 0
     }
 
     /// The raw value of `column` (which the query must select).
-    func databaseValue(_ column: String) throws -> DatabaseValue {
-        try row.decode(DatabaseValue.self, forColumn: column)
+    func databaseValue(_ column: String) throws -> StoreValue {
+        guard row.contains(column) else {
+            throw ResultStoreError.database(path: path, context: "reading \(table)", sql: nil,
+                                            message: "the query selected no column \(column)")
+        }
+        return row[column]
     }
 
     /// A NOT NULL column.
@@ -70,7 +73,7 @@ struct StoredRow {
         return path.isEmpty ? context.debugDescription : "\(path): \(context.debugDescription)"
     }
 
-    func problem(_ column: String, _ value: DatabaseValue, noun: String, form: String) -> ResultStoreError {
+    func problem(_ column: String, _ value: StoreValue, noun: String, form: String) -> ResultStoreError {
         .badValue(path: path, table: table, id: id, column: column, found: value.storedDescription,
                   expected: "\(noun) (expected \(form))")
     }

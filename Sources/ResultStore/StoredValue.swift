@@ -1,11 +1,10 @@
 import Foundation
-import GRDB
 
 /// A type a stored column decodes to, strictly: a value that does not convert is reported, never trapped on
 /// (GRDB's `row["column"]` subscript is a `try!`) and never silently turned into 0 or nil.
 protocol StoredValue {
     /// The value, or nil when `value` (never NULL here) does not hold this type.
-    static func stored(from value: DatabaseValue) -> Self?
+    static func stored(from value: StoreValue) -> Self?
     /// What the column must hold, as a noun phrase ("a date").
     static var storedNoun: String { get }
     /// The accepted form, for the error message.
@@ -13,27 +12,39 @@ protocol StoredValue {
 }
 
 extension Int64: StoredValue {
-    static func stored(from value: DatabaseValue) -> Int64? { Int64.fromDatabaseValue(value) }
+    static func stored(from value: StoreValue) -> Int64? {
+        switch value {
+        case let .integer(number): return number
+        case let .real(number): return Int64(exactly: number)
+        default: return nil
+        }
+    }
     static var storedNoun: String { "an integer" }
     static var storedForm: String { "a whole number" }
 }
 
 extension Int: StoredValue {
-    static func stored(from value: DatabaseValue) -> Int? { Int.fromDatabaseValue(value) }
+    static func stored(from value: StoreValue) -> Int? { Int64.stored(from: value).flatMap { Int(exactly: $0) } }
     static var storedNoun: String { "an integer" }
     static var storedForm: String { "a whole number" }
 }
 
 extension Double: StoredValue {
-    static func stored(from value: DatabaseValue) -> Double? { Double.fromDatabaseValue(value) }
+    static func stored(from value: StoreValue) -> Double? {
+        switch value {
+        case let .integer(number): return Double(number)
+        case let .real(number): return number
+        default: return nil
+        }
+    }
     static var storedNoun: String { "a number" }
     static var storedForm: String { "an integer or real value" }
 }
 
 extension String: StoredValue {
-    static func stored(from value: DatabaseValue) -> String? {
+    static func stored(from value: StoreValue) -> String? {
         // Only TEXT: GRDB would also accept a UTF-8 blob, which dlbench never writes.
-        if case let .string(text) = value.storage { return text }
+        if case let .text(text) = value { return text }
         return nil
     }
     static var storedNoun: String { "text" }
@@ -41,10 +52,10 @@ extension String: StoredValue {
 }
 
 extension Date: StoredValue {
-    static func stored(from value: DatabaseValue) -> Date? {
+    static func stored(from value: StoreValue) -> Date? {
         // Only TEXT (as dlbench writes dates): GRDB would also read any number as seconds since 1970.
-        guard case .string = value.storage else { return nil }
-        return Date.fromDatabaseValue(value)
+        guard case let .text(text) = value else { return nil }
+        return Date.parseStored(text)
     }
     static var storedNoun: String { "a date" }
     static var storedForm: String { "UTC 'yyyy-MM-dd HH:mm:ss.SSS' as dlbench stores it, or ISO 8601" }
@@ -52,10 +63,10 @@ extension Date: StoredValue {
 
 /// Seeds are stored as decimal text: SQLite integers are signed 64-bit.
 extension UInt64: StoredValue {
-    static func stored(from value: DatabaseValue) -> UInt64? {
-        switch value.storage {
-        case let .string(text): return UInt64(text)
-        case let .int64(number): return UInt64(exactly: number)
+    static func stored(from value: StoreValue) -> UInt64? {
+        switch value {
+        case let .text(text): return UInt64(text)
+        case let .integer(number): return UInt64(exactly: number)
         default: return nil
         }
     }
@@ -67,25 +78,10 @@ extension UInt64: StoredValue {
 protocol StoredStatus: StoredValue, RawRepresentable, CaseIterable where RawValue == String {}
 
 extension StoredStatus {
-    static func stored(from value: DatabaseValue) -> Self? { String.stored(from: value).flatMap(Self.init(rawValue:)) }
+    static func stored(from value: StoreValue) -> Self? { String.stored(from: value).flatMap(Self.init(rawValue:)) }
     static var storedNoun: String { "a status" }
     static var storedForm: String { "one of " + allCases.map(\.rawValue).joined(separator: ", ") }
 }
 
 extension RunStatus: StoredStatus {}
 extension CaseStatus: StoredStatus {}
-
-extension DatabaseValue {
-    /// The value as an error message shows it: text quoted and cut to 60 characters.
-    var storedDescription: String {
-        switch storage {
-        case .null: return "NULL"
-        case let .int64(number): return String(number)
-        case let .double(number): return String(number)
-        case let .string(text):
-            let shown = text.count > 60 ? String(text.prefix(57)) + "..." : text
-            return "'" + shown.replacingOccurrences(of: "\n", with: "\\n") + "'"
-        case let .blob(data): return "a blob of \(data.count) bytes"
-        }
-    }
-}

@@ -30,6 +30,10 @@ public final class BenchmarkRunner {
     public var workerGuard: WorkerCommand?
     /// What the protocol's output files (`exportWeights`) may replace; checked before anything runs.
     let outputPermissions: OutputPermissions
+    /// Run only this shard of the protocol's cases (`--shard I/N`); nil: every case.
+    public var shard: RunShard?
+    /// The logical run this run belongs to (`--group`): the shards of one protocol run share it.
+    public var group: String?
 
     public init(store: ResultStore, isolation: CaseIsolation = .inProcess, baselineWorker: WorkerCommand? = nil,
                 outputPermissions: OutputPermissions = OutputPermissions(),
@@ -47,7 +51,7 @@ public final class BenchmarkRunner {
         let fingerprints = Dictionary(uniqueKeysWithValues: benchmark.machines.map {
             ($0.name, EnvironmentFingerprint.collect(threads: $0.threads))
         })
-        let planned = CasePlanner.plan(benchmark)
+        let planned = plannedCases(benchmark)
         let baselineStart = Date()
         let baselineRun = try baselineWorker.map { worker -> BaselineRun in
             let (runID, caseIDs) = try recordRun(benchmark, planned: planned, fingerprints: fingerprints,
@@ -109,12 +113,20 @@ public final class BenchmarkRunner {
                        stoppingReason: context.stoppingReason)
     }
 
+    /// The protocol's cases, or this shard's of them, in plan order.
+    public func plannedCases(_ benchmark: BenchmarkProtocol) -> [PlannedCase] {
+        let all = CasePlanner.plan(benchmark)
+        guard let shard else { return all }
+        return shard.select(all).map { all[$0] }
+    }
+
     /// Begins a run with its machines and planned cases; returns the run id and the case ids in plan order.
     private func recordRun(_ benchmark: BenchmarkProtocol, planned: [PlannedCase],
                            fingerprints: [String: EnvironmentFingerprint], protocolPath: String, protocolText: String,
                            commit: String?, startedAt: Date) throws -> (Int64, [Int64]) {
         let runID = try store.beginRun(protocolName: benchmark.name, protocolPath: protocolPath, protocolText: protocolText,
-                                       startedAt: startedAt, dlbenchCommit: commit)
+                                       startedAt: startedAt, dlbenchCommit: commit, group: group,
+                                       shard: shard?.description)
         var machineIDs: [String: Int64] = [:]
         for machine in benchmark.machines {
             if let fingerprint = fingerprints[machine.name] {

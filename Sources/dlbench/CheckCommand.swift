@@ -10,8 +10,10 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "CI regression gate: exit 1 on a significant regression.",
         discussion: """
-        Checks a run (--run, default: the latest) against one of:
+        Checks a run (--run, default: the latest, with the other shards of its group; --group KEY: a sharded run's \
+        shards) against one of:
           --baseline-run ID     a stored run (--baseline-db PATH: in another file)
+          --baseline-group KEY  every shard of another sharded run
           --baseline-file PATH  a JSON report (`report --format json`) or the
                                 small format of docs/report-json.md
           (neither)             the baseline build's run when the run came from
@@ -41,6 +43,16 @@ struct CheckCommand: ParsableCommand {
 
     @Option(name: .customLong("baseline-run"), help: ArgumentHelp("Baseline run id.", valueName: "id"))
     var baselineRun: Int64?
+
+    @Option(name: .customLong("group"),
+            help: ArgumentHelp("Check every shard of this sharded run (default: the latest run and its group).",
+                               valueName: "key"))
+    var group: String?
+
+    @Option(name: .customLong("baseline-group"),
+            help: ArgumentHelp("Baseline: every shard of this sharded run (from --baseline-db, default --db).",
+                               valueName: "key"))
+    var baselineGroup: String?
 
     @Option(name: .customLong("baseline-db"), help: ArgumentHelp("Database of --baseline-run (default: --db).", valueName: "path"))
     var baselineDatabase: String?
@@ -76,20 +88,30 @@ struct CheckCommand: ParsableCommand {
     }
 
     private func evaluate() throws -> GateResult {
-        if baselineRun != nil && baselineFile != nil {
-            throw CommandFailure("give either --baseline-run or --baseline-file, not both")
+        if [baselineRun != nil, baselineFile != nil, baselineGroup != nil].filter({ $0 }).count > 1 {
+            throw CommandFailure("give one of --baseline-run, --baseline-group and --baseline-file")
         }
-        if baselineDatabase != nil && baselineRun == nil {
-            throw CommandFailure("--baseline-db needs --baseline-run (the run to read from it)")
+        if runID != nil && group != nil {
+            throw CommandFailure("give either --run or --group, not both")
+        }
+        if baselineDatabase != nil && baselineRun == nil && baselineGroup == nil {
+            throw CommandFailure("--baseline-db needs --baseline-run or --baseline-group (what to read from it)")
         }
         guard let policy = InconclusivePolicy(rawValue: inconclusive) else {
             throw CommandFailure("--inconclusive takes pass or fail, found '\(inconclusive)'")
         }
         let settings = try comparisonOptions.settings()
         let store = try database.open()
-        let selection = try ReportSelection.load(from: store, runIDs: runID.map { [$0] } ?? [], filter: filters.filter)
+        let selection = try ReportSelection.load(from: store, runIDs: runID.map { [$0] } ?? [], group: group,
+                                                 filter: filters.filter)
         let candidateRun = selection.runs.first?.id
         let pair = try candidateRun.flatMap { try store.pair(containing: $0) }
+        if let baselineGroup {
+            let baselineStore = try baselineDatabase.map { try DatabaseOptions.open(path: $0) } ?? store
+            let baseline = try ReportSelection.load(from: baselineStore, group: baselineGroup, filter: filters.filter)
+            return RegressionGate.gate(RunComparison(baseline: baseline.rows, candidate: selection.rows, settings: settings),
+                                       inconclusive: policy)
+        }
         if let baselineRun {
             let baselineStore = try baselineDatabase.map { try DatabaseOptions.open(path: $0) } ?? store
             let baseline = try ReportSelection.load(from: baselineStore, runIDs: [baselineRun], filter: filters.filter)

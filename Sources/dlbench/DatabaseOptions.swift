@@ -1,10 +1,14 @@
 import ArgumentParser
 import Foundation
+import PostgreSQLStore
 import ResultStore
 
 /// `--db`, shared by every command that reads or writes results.
 struct DatabaseOptions: ParsableArguments {
-    @Option(name: .customLong("db"), help: ArgumentHelp("The SQLite results database.", valueName: "path"))
+    @Option(name: .customLong("db"), help: ArgumentHelp(
+        "The results database: a SQLite file, or a shared PostgreSQL database as postgres://USER@HOST:PORT/DATABASE "
+            + "(password from PGPASSWORD or ~/.pgpass; see docs/fleet.md).",
+        valueName: "path|url"))
     var path = DatabaseOptions.defaultPath
 
     static let defaultPath = "Results/dlbench.sqlite"
@@ -17,11 +21,11 @@ struct DatabaseOptions: ParsableArguments {
     /// The same for a path given by another option (`--into`, `--db-b`, `--baseline-db`). A `DatabaseOptions` made
     /// by hand has no parsed `--db` to read (ArgumentParser traps on it), so those callers open by path.
     static func open(path: String, creating: Bool = false) throws -> ResultStore {
-        if !creating && !FileManager.default.fileExists(atPath: path) {
+        if !creating && !PostgreSQLLocation.isServerURL(path) && !FileManager.default.fileExists(atPath: path) {
             throw CommandFailure("no results database at \(path); create one with `dlbench run PROTOCOL --db \(path)` "
                                  + "or point --db at an existing file")
         }
-        do { return try ResultStore(path: path, access: creating ? .readWrite : .readOnly) } catch {
+        do { return try ResultStore.open(location: path, access: creating ? .readWrite : .readOnly) } catch {
             throw CommandFailure("\(error)")
         }
     }

@@ -31,7 +31,11 @@ struct ReportCommand: ParsableCommand {
           github-benchmark-smaller / -bigger   github-action-benchmark formats
           bmf        Bencher Metric Format
 
-          dlbench report                          latest run: the headline
+          dlbench report                          latest run: the headline (with its
+                                                  group's other shards, if sharded)
+          dlbench report --group nightly-42       the shards of one sharded run
+          dlbench report --machines               machines side by side (the latest
+                                                  run of each machine, same protocol)
           dlbench report --all                    every metric of every case
           dlbench report --warnings               the warnings, grouped by kind
           dlbench report --format csv > r.csv     for a spreadsheet or pandas
@@ -58,6 +62,11 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("protocol"), help: ArgumentHelp("The latest run of this protocol.", valueName: "name"))
     var protocolName: String?
 
+    @Option(name: .customLong("group"),
+            help: ArgumentHelp("Every shard of a sharded run (`dlbench run --shard I/N --group KEY`) as one report.",
+                               valueName: "key"))
+    var group: String?
+
     @Option(name: .customLong("baseline-engine"),
             help: ArgumentHelp("The headline's baseline; with --all, adds the speedup pivot over it.", valueName: "name"))
     var baselineEngine: String?
@@ -73,6 +82,9 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "The stored warnings grouped by kind, each with the cases it concerns and one hint.")
     var warnings = false
 
+    @Flag(help: "Machines side by side: per task and engine, the primary metric on each machine and its speedup over the first.")
+    var machines = false
+
     @Flag(name: .customLong("kernels"),
           help: "The per-kernel breakdown of cases whose engine set \"profileKernels\": true (see below).")
     var kernels = false
@@ -85,8 +97,11 @@ struct ReportCommand: ParsableCommand {
         if kernels { return try printKernelBreakdown(store) }
         let selection: ReportSelection
         do {
-            selection = try ReportSelection.load(from: store, runIDs: runIDs, protocolName: protocolName,
-                                                 filter: filters.filter)
+            selection = machines
+                ? try ReportSelection.loadAcrossMachines(from: store, runIDs: runIDs, protocolName: protocolName,
+                                                         group: group, filter: filters.filter)
+                : try ReportSelection.load(from: store, runIDs: runIDs, protocolName: protocolName, group: group,
+                                           filter: filters.filter)
         } catch let error as ReportSelectionError {
             throw CommandFailure(error.description)
         } catch let error as UnknownFilterValue {
@@ -105,8 +120,13 @@ struct ReportCommand: ParsableCommand {
         }
         let pivot = baselineEngine.map { PivotTable(rows: rows, baselineEngine: $0, metric: pivotMetric) }
         let colour = Terminal.colourOnStandardOutput
-        let output = HeadlineOutput(store: store, runs: selection.runs, rows: rows, databasePath: database.path,
+        let output = HeadlineOutput(store: store, runs: selection.runs, rows: rows, databasePath: store.path,
                                     namesRuns: !runIDs.isEmpty, baseline: baselineEngine)
+        if machines {
+            let table = MachineTable(rows: rows)
+            return print(format == .markdown ? MachineReport.markdown(table) : MachineReport.table(table, colour: colour),
+                         terminator: "")
+        }
         if warnings {
             return print(try WarningDigest.load(from: store, runIDs: selection.runs.map(\.id)).rendered(colour: colour),
                          terminator: "")

@@ -65,13 +65,48 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Let exportWeights replace an existing file that dlbench did not write (never the database).")
     var overwrite = false
 
+    @Option(help: ArgumentHelp(
+        "Run only shard I of N of the protocol's cases (each case is in exactly one shard), or `auto` to read a Slurm "
+            + "job array's or a Kubernetes Indexed Job's index (docs/fleet.md).", valueName: "I/N|auto"))
+    var shard: String?
+
+    @Option(help: ArgumentHelp(
+        "The logical run this run is part of: shards of one protocol run share it, and `dlbench report` shows them "
+            + "together (default with --shard auto: the Slurm array's job id, or DLBENCH_GROUP).", valueName: "key"))
+    var group: String?
+
     func validate() throws {
+        _ = try placement()
         if let baselineBinary {
             if inProcess { throw ValidationError("--baseline-binary runs both builds as worker processes; drop --in-process") }
             guard FileManager.default.isExecutableFile(atPath: baselineBinary) else {
                 throw ValidationError("--baseline-binary \(baselineBinary) is not an executable file (build it first, e.g. "
                                       + "`swift build -c release` in a checkout of the baseline)")
             }
+        }
+    }
+
+    /// The shard and group this run records: `--shard` parsed (or read from the job array's environment) and
+    /// `--group`, which a shard needs so its siblings can be found.
+    func placement() throws -> (RunShard?, String?) {
+        guard let shard else { return (nil, group) }
+        do {
+            if shard == "auto" {
+                let found = try RunShard.fromEnvironment(ProcessInfo.processInfo.environment)
+                guard let key = group ?? found.group else {
+                    throw ValidationError("--shard auto found shard \(found.shard) but no group key: pass --group KEY "
+                                          + "(the same on every shard, e.g. the Job's name) or set DLBENCH_GROUP")
+                }
+                return (found.shard, key)
+            }
+            let parsed = try RunShard(parsing: shard)
+            guard let group else {
+                throw ValidationError("--shard \(parsed) needs --group KEY, the same on every shard of this run, "
+                                      + "so `dlbench report --group KEY` shows them together")
+            }
+            return (parsed, group)
+        } catch let error as RunShardError {
+            throw ValidationError(error.description)
         }
     }
 
@@ -85,6 +120,7 @@ struct RunCommand: ParsableCommand {
             Terminal.printError("\(error)")
             throw ExitCode(2)
         }
+        let (runShard, runGroup) = try placement()
         let store = try database.open(creating: true)
         InterruptMonitor.install()
         let progress = ProgressPrinter(quiet: quiet)
@@ -97,6 +133,14 @@ struct RunCommand: ParsableCommand {
         let runner = BenchmarkRunner(store: store, isolation: isolation, baselineWorker: baselineWorker,
                                      outputPermissions: permissions, observer: progress.handle)
         if !inProcess { runner.workerGuard = WorkerCommand.currentExecutable(arguments: ["worker-guard", "--"]) }
+        runner.shard = runShard
+        runner.group = runGroup
+        if let runShard, runner.plannedCases(benchmark).isEmpty {
+            // More shards than cases (an array sized for a bigger protocol): this one has nothing to measure.
+            Terminal.printError("dlbench: shard \(runShard) of \(protocolFile) has no case "
+                                + "(\(CasePlanner.plan(benchmark).count) cases over \(runShard.count) shards); nothing recorded")
+            return
+        }
         let outcome: BenchmarkRunner.Outcome
         do {
             outcome = try runner.run(benchmark, protocolPath: protocolFile, protocolText: text)
@@ -105,13 +149,16 @@ struct RunCommand: ParsableCommand {
         }
         let rows = try ReportBuilder.rows(from: store, runID: outcome.runID)
         if let run = try ReportRun.load(from: store, runID: outcome.runID) {
-            let output = HeadlineOutput(store: store, runs: [run], rows: rows, databasePath: database.path,
+            let output = HeadlineOutput(store: store, runs: [run], rows: rows, databasePath: store.path,
                                         namesRuns: true, baseline: nil)
             print(try output.render(colour: Terminal.colourOnStandardOutput, groupedWarnings: warnings), terminator: "")
         }
-        if !quiet { Terminal.printError("results: \(database.path) (run \(outcome.runID)); \(outcome.stoppingReason)") }
+        if !quiet {
+            let sharded = runShard.map { " · shard \($0) of group \(runGroup ?? "")" } ?? ""
+            Terminal.printError("results: \(store.path) (run \(outcome.runID)\(sharded)); \(outcome.stoppingReason)")
+        }
         if baselineBinary != nil, !quiet, let pair = try store.pair(containing: outcome.runID) {
-            Terminal.printError("baseline build: run \(pair.baselineRunID); compare with `dlbench check --db \(database.path)`")
+            Terminal.printError("baseline build: run \(pair.baselineRunID); compare with `dlbench check --db \(store.path)`")
         }
         if outcome.status == .interrupted { throw ExitCode(InterruptMonitor.exitStatus) }
         if rows.contains(where: { $0.caseStatus == CaseStatus.failed.rawValue }) { throw ExitCode(1) }

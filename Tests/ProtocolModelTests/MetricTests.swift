@@ -38,7 +38,8 @@ final class MetricTests: XCTestCase {
         ])
         XCTAssertEqual(Metric.allCases.filter { $0.applies(to: .infer) }, [
             .samplesPerSecond, .latency, .peakLiveBytes, .latencyP90, .latencyP99, .latencyBoundMet,
-            .maxRateWithinBound, .peakRSSBytes, .allocationsPerStep, .systemAllocationsPerStep, .dataLoadTime, .captureTime, .arenaBytes,
+            .maxRateWithinBound, .peakRSSBytes, .allocationsPerStep, .systemAllocationsPerStep, .dataLoadTime,
+            .deviationFromEager, .captureTime, .arenaBytes,
             .unplannedIntermediateBytes, .kernelsPerStep, .kernelBytesPerStep, .devicePeakBytes, .hostFallbackKernels,
             .uploadTime, .programBuildTime, .interpretedKernelsPerStep,
         ])

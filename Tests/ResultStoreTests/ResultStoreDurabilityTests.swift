@@ -41,7 +41,7 @@ final class ResultStoreDurabilityTests: TemporaryDatabaseTestCase {
 
     func testMigrationsAreNamed() throws {
         let store = try openStore()
-        XCTAssertEqual(try store.appliedMigrations(), ["v1-initial", "v2-measurement", "v3-kernel-profile", "v4-run-pairs"])
+        XCTAssertEqual(try store.appliedMigrations(), ["v1-initial", "v2-measurement", "v3-kernel-profile", "v4-run-pairs", "v5-fleet"])
     }
 
     func testDatabaseFromNewerBuildIsRefused() throws {

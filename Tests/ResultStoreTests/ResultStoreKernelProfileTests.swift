@@ -81,7 +81,7 @@ final class ResultStoreKernelProfileTests: TemporaryDatabaseTestCase {
         try queue.close()
 
         let store = try openStore()
-        XCTAssertEqual(try store.appliedMigrations(), ["v1-initial", "v2-measurement", "v3-kernel-profile", "v4-run-pairs"])
+        XCTAssertEqual(try store.appliedMigrations(), ["v1-initial", "v2-measurement", "v3-kernel-profile", "v4-run-pairs", "v5-fleet"])
         XCTAssertEqual(try store.caseResults(runID: run)[0].series.first?.values, [1.5], "v2 samples kept")
         try store.recordTrial(caseID: cases[1], index: 0, startedAt: Date(), endedAt: Date(), samples: [step],
                               kernelTimes: profile(matmul: 5, update: 1))

@@ -62,6 +62,6 @@ final class ResultStoreMeasurementTests: TemporaryDatabaseTestCase {
         try migrator.migrate(queue)
         try queue.close()
         let store = try openStore()
-        XCTAssertEqual(try store.appliedMigrations(), ["v1-initial", "v2-measurement", "v3-kernel-profile", "v4-run-pairs"])
+        XCTAssertEqual(try store.appliedMigrations(), ["v1-initial", "v2-measurement", "v3-kernel-profile", "v4-run-pairs", "v5-fleet"])
     }
 }

@@ -128,16 +128,10 @@ final class ExternalEngineTests: RunnerTestCase {
     }
 
     /// Skips the calling test, with the install hint, where `import torch, numpy` fails.
+    /// Skips without PyTorch, with the install hint; under CI, which installs it, fails instead.
     static func skipUnlessTorchIsInstalled() throws {
-        let probe = Process()
-        probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        probe.arguments = ["python3", "-c", "import torch, numpy"]
-        probe.standardError = FileHandle.nullDevice
-        try probe.run()
-        probe.waitUntilExit()
-        guard probe.terminationStatus == 0 else {
-            throw XCTSkip("PyTorch not installed: run scripts/install-python-workers.sh")
-        }
+        try FrameworkAgreementTests.requireInstalled(
+            FrameworkAgreementTests.Framework(name: "PyTorch", probe: "import torch, numpy", engines: [], module: ""))
     }
 
     /// The torch-eager engine with the repository's workers on PYTHONPATH.
