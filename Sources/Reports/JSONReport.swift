@@ -24,7 +24,8 @@ public enum JSONReport {
             ("id", .integer(run.id)), ("protocol", .string(run.protocolName)), ("protocolHash", .string(run.protocolHash)),
             ("startedAt", .string(ReportRun.timestamp(run.startedAt))),
             ("endedAt", .optional(run.endedAt.map(ReportRun.timestamp))), ("status", .string(run.status)),
-            ("dlbenchCommit", .optional(run.dlbenchCommit)),
+            ("dlbenchCommit", .optional(run.dlbenchCommit)), ("uuid", .optional(run.uuid)), ("group", .optional(run.group)),
+            ("shard", .optional(run.shard)),
             ("machines", .array(run.machines.map { machine in
                 let fingerprint = machine.fingerprint
                 return .object([

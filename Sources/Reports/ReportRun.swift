@@ -12,9 +12,14 @@ public struct ReportRun: Sendable, Equatable {
     public var status: String
     public var dlbenchCommit: String?
     public var machines: [MachineRecord]
+    /// The run's UUID (nil for runs recorded before it existed), its group and shard (`run --shard I/N --group KEY`).
+    public var uuid: String?
+    public var group: String?
+    public var shard: String?
 
     public init(id: Int64, protocolName: String, protocolHash: String, startedAt: Date, endedAt: Date?, status: String,
-                dlbenchCommit: String?, machines: [MachineRecord]) {
+                dlbenchCommit: String?, machines: [MachineRecord], uuid: String? = nil, group: String? = nil,
+                shard: String? = nil) {
         self.id = id
         self.protocolName = protocolName
         self.protocolHash = protocolHash
@@ -23,6 +28,9 @@ public struct ReportRun: Sendable, Equatable {
         self.status = status
         self.dlbenchCommit = dlbenchCommit
         self.machines = machines
+        self.uuid = uuid
+        self.group = group
+        self.shard = shard
     }
 
     /// The run `runID` of `store` with its machines; nil when the run does not exist.
@@ -30,7 +38,8 @@ public struct ReportRun: Sendable, Equatable {
         guard let record = try store.run(id: runID) else { return nil }
         return ReportRun(id: record.id, protocolName: record.protocolName, protocolHash: record.protocolHash,
                          startedAt: record.startedAt, endedAt: record.endedAt, status: record.status.rawValue,
-                         dlbenchCommit: record.dlbenchCommit, machines: try store.machines(runID: runID))
+                         dlbenchCommit: record.dlbenchCommit, machines: try store.machines(runID: runID),
+                         uuid: record.uuid, group: record.group, shard: record.shard)
     }
 
     /// ISO 8601 in UTC with milliseconds, e.g. "2025-01-02T03:04:05.678Z".

@@ -2,12 +2,13 @@ import Foundation
 import Measurement
 
 extension ResultStore {
-    /// Starts a run in status `running` with a new UUID and returns its id; `group` and `shard` place a shard of
-    /// a sharded run (`dlbench run --shard I/N --group KEY`).
+    /// Starts a run in status `running` and returns its id; `uuid` nil: a new one. `group` and `shard` place a shard
+    /// of a sharded run (`dlbench run --shard I/N --group KEY`).
     public func beginRun(protocolName: String, protocolPath: String, protocolText: String,
-                         startedAt: Date, dlbenchCommit: String?, group: String? = nil, shard: String? = nil) throws -> Int64 {
+                         startedAt: Date, dlbenchCommit: String?, group: String? = nil, shard: String? = nil,
+                         uuid: String? = nil) throws -> Int64 {
         let hash = SHA256Hex.digest(of: protocolText)
-        let uuid = UUID().uuidString.lowercased()
+        let uuid = uuid ?? UUID().uuidString.lowercased()
         return try write("beginning a run") { db in
             try db.insert("""
                 INSERT INTO runs (protocol_name, protocol_path, protocol_text, protocol_hash, started_at, status, dlbench_commit,

@@ -31,7 +31,9 @@ enum GoldenDatabase {
 
     static func make(in store: ResultStore, slowdown: Double = 1, startedAt: Date = GoldenDatabase.startedAt) throws -> Int64 {
         let run = try store.beginRun(protocolName: "golden", protocolPath: "golden.json", protocolText: "{}",
-                                     startedAt: startedAt, dlbenchCommit: "abc1234")
+                                     startedAt: startedAt, dlbenchCommit: "abc1234",
+                                     // Golden files need a fixed UUID; one per variant, as the column is unique.
+                                     uuid: String(format: "golden-%.0f-%.3f", startedAt.timeIntervalSince1970, slowdown))
         let machine = try store.recordMachine(runID: run, name: "cpu-1", fingerprint: ReportFixtures.fingerprint())
         func addCase(task: String, kind: String, engine: String, batchSize: Int?) throws -> Int64 {
             try store.addCase(NewCase(runID: run, machineID: machine, task: task, taskKind: kind, engine: engine,
