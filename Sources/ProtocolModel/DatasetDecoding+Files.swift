@@ -11,8 +11,16 @@ extension ProtocolDecoder {
         var testPath: String?
         var labelColumn = LabelColumnSpec.index(-1)
         var header: Bool?
-        if format == .csv {
+        var tokenizer: String?
+        var sequenceLength: Int?
+        if format == .csv || format == .text {
             testPath = reader.string("testPath", .optional).map(context.resolvedPath)
+        }
+        if format == .text {
+            tokenizer = reader.string("tokenizer").map(context.resolvedPath)
+            sequenceLength = reader.integer("sequenceLength", .defaulted(128), bounds: .within(2...ProtocolLimits.textSequence))
+        }
+        if format == .csv {
             labelColumn = reader.field("labelColumn", .defaulted(.index(-1)),
                                        expectation: "a column index (negative from the end) or a header name") { value, path in
                 decodeLabelColumn(value, at: path)
@@ -20,13 +28,14 @@ extension ProtocolDecoder {
             header = reader.bool("header", .optional)
         }
         guard let path, let classes, context.hasNoIssues(since: mark) else { return nil }
-        let directory = format == .csv ? DecodingContext.directory(of: path) : path
+        let directory = format == .csv || format == .text ? DecodingContext.directory(of: path) : path
         let checksums = reader.field("sha256", .defaulted([:]), expectation: "an object mapping file names to SHA-256 hex digests") {
             decodeChecksums($0, at: $1, directory: directory)
         }
         guard let checksums, context.hasNoIssues(since: mark) else { return nil }
         return DatasetFilesSpec(format: format, path: path, testPath: testPath, classes: classes, shape: shape,
-                                labelColumn: labelColumn, header: header, checksums: checksums)
+                                labelColumn: labelColumn, header: header, checksums: checksums, tokenizer: tokenizer,
+                                sequenceLength: sequenceLength)
     }
 
     private func positiveIntegers(_ value: JSONValue, at path: JSONPath) -> [Int]? {

@@ -10,6 +10,7 @@ extension ProtocolDecoder {
         case .syntheticText: return ["trainSamples", "testSamples", "seed", "vocabulary", "sequenceLength", "classes"]
         case .idx, .npy: return ["path", "classes", "shape", "sha256"]
         case .csv: return ["path", "testPath", "classes", "shape", "sha256", "labelColumn", "header"]
+        case .text: return ["path", "testPath", "classes", "sha256", "tokenizer", "sequenceLength"]
         }
     }
 
@@ -111,14 +112,18 @@ extension ProtocolDecoder {
     /// `split.test` carves a test split from a CSV file that has none; every other source has its own.
     private func checkTestFraction(_ split: DatasetSplit, source: DatasetSource, reader: ObjectReader) {
         let needsFraction: Bool
-        if case let .files(files) = source, files.format == .csv, files.testPath == nil { needsFraction = true } else { needsFraction = false }
+        if case let .files(files) = source, files.format == .csv || files.format == .text, files.testPath == nil {
+            needsFraction = true
+        } else {
+            needsFraction = false
+        }
         if needsFraction && split.test == nil {
             context.report(
-                "missing test split; expected 'testPath' (a test CSV file) or 'split.test' (a fraction to hold out), found neither",
+                "missing test split; expected 'testPath' (a test file) or 'split.test' (a fraction to hold out), found neither",
                 at: reader.path, position: reader.position)
         } else if !needsFraction, split.test != nil, let found = reader.value("split") {
             context.report(
-                "unexpected 'split.test'; expected it only for a CSV dataset without 'testPath' (this dataset has its own test split)",
+                "unexpected 'split.test'; expected it only for a CSV or text dataset without 'testPath' (this dataset has its own test split)",
                 at: found.path.appending("test"), position: found.value.position)
         }
     }

@@ -12,7 +12,9 @@ public enum DatasetKind: String, Sendable, Equatable, Hashable, CaseIterable {
     case csv
     /// A directory of `x_train.npy`, `y_train.npy`, `x_test.npy`, `y_test.npy`.
     case npy
+    /// UTF-8 text, one example per line (`LABEL<TAB>sentence`), tokenized by a BERT tokenizer.json to token ids.
+    case text
 
     /// Whether the data is read from files (and so may carry checksums).
-    public var readsFiles: Bool { self == .idx || self == .csv || self == .npy }
+    public var readsFiles: Bool { self == .idx || self == .csv || self == .npy || self == .text }
 }

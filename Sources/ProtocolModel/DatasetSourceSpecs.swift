@@ -80,9 +80,13 @@ public struct DatasetFilesSpec: Sendable, Equatable, Hashable {
     public var header: Bool?
     /// Expected SHA-256 (lowercase hex) by resolved file path, verified before the data is used.
     public var checksums: [String: String]
+    /// Text only: the Hugging Face tokenizer.json (a BERT WordPiece tokenizer) and the token length of every example.
+    public var tokenizer: String?
+    public var sequenceLength: Int?
 
     public init(format: DatasetKind, path: String, testPath: String? = nil, classes: Int, shape: [Int]? = nil,
-                labelColumn: LabelColumnSpec = .index(-1), header: Bool? = nil, checksums: [String: String] = [:]) {
+                labelColumn: LabelColumnSpec = .index(-1), header: Bool? = nil, checksums: [String: String] = [:],
+                tokenizer: String? = nil, sequenceLength: Int? = nil) {
         self.format = format
         self.path = path
         self.testPath = testPath
@@ -91,6 +95,8 @@ public struct DatasetFilesSpec: Sendable, Equatable, Hashable {
         self.labelColumn = labelColumn
         self.header = header
         self.checksums = checksums
+        self.tokenizer = tokenizer
+        self.sequenceLength = sequenceLength
     }
 }
 

@@ -46,7 +46,9 @@ struct MemoryEstimate: Equatable {
         case let .gaussianClusters(spec): return Double(spec.features)
         case .syntheticDigits: return 28 * 28
         case let .syntheticText(spec): return Double(spec.sequenceLength)
-        case let .files(spec): return spec.shape.map { $0.reduce(1.0) { $0 * Double($1) } }
+        case let .files(spec):
+            if let sequenceLength = spec.sequenceLength { return Double(sequenceLength) }
+            return spec.shape.map { $0.reduce(1.0) { $0 * Double($1) } }
         }
     }
 

@@ -13,6 +13,8 @@ public enum ProtocolLimits {
     public static let layerWidth = 65_536
     /// One dimension of a file dataset's example shape.
     public static let dimension = 1 << 24
+    /// Tokens per example of a text dataset (BERT models take 512; dlbench's own transformer more).
+    public static let textSequence = 8192
     /// Warm-up steps before a trial measures.
     public static let warmupSteps = 10_000_000
     /// Any duration in seconds (timeouts, budgets): one week.

@@ -55,6 +55,25 @@ enum DatasetLoader {
             return try IDXDataset.load(name: name, directory: files.path, classes: files.classes, exampleShape: files.shape)
         case .npy:
             return try NPYDataset.load(name: name, directory: files.path, classes: files.classes, exampleShape: files.shape)
+        case .text:
+            let tokenizer = try WordPieceTokenizer.load(contentsOf: URL(fileURLWithPath: files.tokenizer ?? ""))
+            func lines(_ path: String) throws -> LabeledSplit {
+                try TextLinesDataset.load(path: path, tokenizer: tokenizer, sequenceLength: files.sequenceLength ?? 128,
+                                          classes: files.classes)
+            }
+            let train = try lines(files.path)
+            var dataset: LabeledDataset
+            if let testPath = files.testPath {
+                dataset = LabeledDataset(name: name, train: train, test: try lines(testPath))
+            } else if let testFraction {
+                dataset = try LabeledDataset.holdingOut(testFraction, of: train, name: name, seed: seed)
+            } else {
+                throw DatasetError.invalidSetting(dataset: name, reason: "a text dataset needs 'testPath' or 'split.test'")
+            }
+            // The tokenizer's whole vocabulary, not the ids these sentences happen to use: the embedding a model
+            // builds then fits any text the same tokenizer produces.
+            dataset.vocabulary = (tokenizer.vocabulary.values.max() ?? 0) + 1
+            return dataset
         default:
             let column: CSVLabelColumn
             switch files.labelColumn {

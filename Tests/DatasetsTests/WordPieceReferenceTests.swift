@@ -34,6 +34,21 @@ final class WordPieceReferenceTests: XCTestCase {
         }
     }
 
+    func testTheShippedSentenceSetLoadsWithMiniLMsTokenizer() throws {
+        let (tokenizerFile, _) = try reference()
+        let tokenizer = try WordPieceTokenizer.load(contentsOf: tokenizerFile)
+        let sentences = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Datasets/sentences")
+        let train = try TextLinesDataset.load(path: sentences.appendingPathComponent("train.tsv").path, tokenizer: tokenizer,
+                                              sequenceLength: 32, classes: 2)
+        let test = try TextLinesDataset.load(path: sentences.appendingPathComponent("test.tsv").path, tokenizer: tokenizer,
+                                             sequenceLength: 32, classes: 2)
+        XCTAssertEqual([train.count, test.count], [240, 80])
+        XCTAssertEqual(Set(train.labels), [0, 1])
+        XCTAssertFalse(train.features.contains(100), "every word of the set is in MiniLM's vocabulary: no [UNK]")
+        XCTAssertTrue(train.features.contains(0), "32 tokens leave room for [PAD]")
+    }
+
     /// The package's tokenizer.json and `tokenizers`' ids of every sentence (no truncation, no padding).
     private func reference() throws -> (URL, [[Int]]) {
         let script = """

@@ -11,12 +11,29 @@ final class DatasetDecodingTests: XCTestCase {
 
     func testEveryDatasetKindDecodesWithItsSettings() throws {
         let datasets = try decodedFixture().datasets
-        XCTAssertEqual(datasets.map(\.kind), [.syntheticDigits, .syntheticText, .idx, .csv, .csv, .npy, .syntheticDigits])
+        XCTAssertEqual(datasets.map(\.kind), [.syntheticDigits, .syntheticText, .idx, .csv, .csv, .npy, .syntheticDigits, .text])
         XCTAssertEqual(datasets[0].source, .syntheticDigits(SyntheticDigitsSpec(trainSamples: 100, testSamples: 20, noise: 0.1)))
         XCTAssertEqual(datasets[0].split, DatasetSplit(validation: 0.1))
         XCTAssertEqual(datasets[1].source, .syntheticText(SyntheticTextSpec(trainSamples: 100, testSamples: 20, seed: 5, vocabulary: 40,
                                                                              sequenceLength: 8, classes: 6)))
         XCTAssertEqual(datasets[2].normalization, NormalizationSpec(scale: 0.00392156862745098, mean: [0.1307], standardDeviation: [0.3081]))
+        guard case let .files(text) = datasets[7].source else { return XCTFail("expected a text file source") }
+        XCTAssertEqual(text.path, goodFolder + "/text/train.tsv")
+        XCTAssertEqual(text.tokenizer, goodFolder + "/text/tokenizer.json")
+        XCTAssertEqual(text.sequenceLength, 16)
+        XCTAssertEqual(datasets[7].split.test, 0.25)
+    }
+
+    func testATextDatasetNeedsATokenizerAndATestSplitAndTakesNoShape() {
+        func text(_ extra: String) -> String {
+            SampleProtocol.json(datasets: #"[{ "name": "blobs", "kind": "text", "path": "a.tsv", "classes": 2"# + extra + " }]")
+        }
+        assertSingleIssue(text(#", "testPath": "b.tsv""#), path: "datasets[0]", contains: ["tokenizer"])
+        assertSingleIssue(text(#", "tokenizer": "t.json""#), path: "datasets[0]", contains: ["expected 'testPath'", "or 'split.test'"])
+        assertSingleIssue(text(#", "tokenizer": "t.json", "testPath": "b.tsv", "shape": [4]"#), path: "datasets[0].shape",
+                          contains: ["shape"])
+        assertSingleIssue(text(#", "tokenizer": "t.json", "testPath": "b.tsv", "sequenceLength": 1"#),
+                          path: "datasets[0].sequenceLength", contains: ["between 2 and 8192"])
     }
 
     func testRelativePathsResolveAgainstTheProtocolDirectory() throws {

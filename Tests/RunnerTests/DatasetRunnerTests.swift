@@ -99,6 +99,26 @@ final class DatasetRunnerTests: RunnerTestCase {
                              "brightness separates the classes")
     }
 
+    func testATextFileTokenizedByATokenizerJSONTrains() throws {
+        let vocabulary = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "the", "film", "was", "good", "bad", "very", "!"]
+        let tokenizer = #"{ "model": { "type": "WordPiece", "vocab": {"# +
+            vocabulary.enumerated().map { "\"\($1)\": \($0)" }.joined(separator: ", ") + "} } }"
+        XCTAssertTrue(FileManager.default.createFile(atPath: folder + "/tokenizer.json", contents: Data(tokenizer.utf8)))
+        let lines = (0..<48).map { index in
+            index % 2 == 0 ? "1\tThe film was \(index % 4 == 0 ? "very " : "")good!" : "0\tThe film was bad"
+        }.joined(separator: "\n")
+        XCTAssertTrue(FileManager.default.createFile(atPath: folder + "/reviews.tsv", contents: Data(lines.utf8)))
+        let datasets = """
+        { "name": "text", "kind": "text", "path": "reviews.tsv", "classes": 2, "tokenizer": "tokenizer.json",
+          "sequenceLength": 8, "split": { "test": 0.25 } }
+        """
+        let outcome = try runFile(protocolText(datasets: datasets, tasks: trainTask("text")))
+        let cases = try store.caseResults(runID: outcome.runID)
+        XCTAssertEqual(cases.map(\.status), [.succeeded], cases.map { $0.message ?? "" }.description)
+        XCTAssertGreaterThan(try series(outcome.runID, task: "train-text", metric: "test_accuracy").first ?? 0, 0.9,
+                             "'good' and 'bad' sit at the same position: the classes separate")
+    }
+
     func testExportedWeightsLoadedAsInitReproduceTheTrainedAccuracy() throws {
         let dataset = #"{ "name": "csv", "kind": "csv", "path": "table.csv", "classes": 3, "split": { "test": 0.25 } }"#
         let first = try runFile(protocolText(datasets: dataset, tasks: trainTask("csv", lr: 0.1, steps: 80)))
