@@ -65,6 +65,7 @@ public final class ResultStore: Sendable {
     }
 
     /// Runs `body` in a write transaction, wrapping failures with `context` and the path.
+    @discardableResult
     func write<T>(_ context: String, _ body: (any StoreConnection) throws -> T) throws -> T {
         guard access == .readWrite else {
             throw ResultStoreError.notWritable(path: path, reason: "it was opened read-only (while \(context))")
