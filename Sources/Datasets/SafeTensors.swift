@@ -31,8 +31,10 @@ public struct SafeTensorsFile: Sendable, Equatable {
 
     public func tensor(named name: String) -> SafeTensor? { tensors.first { $0.name == name } }
 
-    public static func read(_ path: String) throws -> SafeTensorsFile {
-        try decode(try FileBytes.read(path), file: path)
+    /// `skipping`: names of tensors not to decode (of any dtype, e.g. an I64 `position_ids` buffer beside float
+    /// weights); their byte ranges are still checked, so the file's layout is validated whole.
+    public static func read(_ path: String, skipping: (String) -> Bool = { _ in false }) throws -> SafeTensorsFile {
+        try decode(try FileBytes.read(path), file: path, skipping: skipping)
     }
 
     public func write(to path: String) throws {
@@ -74,7 +76,8 @@ public struct SafeTensorsFile: Sendable, Equatable {
         return bytes
     }
 
-    public static func decode(_ bytes: [UInt8], file: String) throws -> SafeTensorsFile {
+    public static func decode(_ bytes: [UInt8], file: String,
+                              skipping: (String) -> Bool = { _ in false }) throws -> SafeTensorsFile {
         var reader = ByteReader(file: file, bytes: bytes)
         let headerLength = try reader.littleEndianUInt64()
         guard headerLength <= UInt64(reader.remaining) else {
@@ -89,6 +92,7 @@ public struct SafeTensorsFile: Sendable, Equatable {
         }
         var metadata: [String: String] = [:]
         var entries: [(name: String, shape: [Int], begin: Int, end: Int)] = []
+        var skipped: [(name: String, shape: [Int], begin: Int, end: Int)] = []
         for (name, value) in header {
             if name == "__metadata__" {
                 guard let strings = value as? [String: String] else {
@@ -98,12 +102,16 @@ public struct SafeTensorsFile: Sendable, Equatable {
                 metadata = strings
                 continue
             }
-            entries.append(try SafeTensorsHeader.entry(name, value, file: file))
+            if skipping(name) {
+                skipped.append(try SafeTensorsHeader.skippedEntry(name, value, file: file))
+            } else {
+                entries.append(try SafeTensorsHeader.entry(name, value, file: file))
+            }
         }
         entries.sort { ($0.begin, $0.end) < ($1.begin, $1.end) }
         let dataLength = bytes.count - dataStart
         var expectedBegin = 0
-        for entry in entries {
+        for entry in (entries + skipped).sorted(by: { ($0.begin, $0.end) < ($1.begin, $1.end) }) {
             guard entry.begin == expectedBegin else {
                 throw DatasetError.badFormat(file: file, offset: dataStart + min(entry.begin, dataLength),
                                              expected: "tensor '\(entry.name)' to start at data byte \(expectedBegin) (no holes or overlaps)",

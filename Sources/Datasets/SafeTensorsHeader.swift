@@ -29,6 +29,16 @@ enum SafeTensorsHeader {
         return (name, shape, begin, end)
     }
 
+    /// An entry that will not be decoded: only its byte range is read (any dtype), for the file's layout check.
+    static func skippedEntry(_ name: String, _ value: Any, file: String) throws -> (name: String, shape: [Int], begin: Int, end: Int) {
+        guard let fields = value as? [String: Any], let offsetValues = fields["data_offsets"] as? [Any], offsetValues.count == 2,
+              let begin = integer(offsetValues[0]), let end = integer(offsetValues[1]), end >= begin else {
+            throw DatasetError.badFormat(file: file, offset: 8, expected: "data_offsets [begin, end] with 0 ≤ begin ≤ end for tensor '\(name)'",
+                                         found: String("\(value)".prefix(80)))
+        }
+        return (name, [], begin, end)
+    }
+
     /// A JSON number that is a non-negative integer below 2^63 (and so safe for Int arithmetic), else nil.
     static func integer(_ value: Any) -> Int? {
         guard let number = value as? NSNumber else { return nil }

@@ -16,6 +16,7 @@ extension ProtocolDecoder {
         case .cnn?: architecture = decodeCNN(reader).map(ModelArchitecture.cnn)
         case .transformer?: architecture = decodeTransformer(reader).map(ModelArchitecture.transformer)
         case .lstm?: architecture = decodeLSTM(reader).map(ModelArchitecture.lstm)
+        case .bert?: architecture = decodeBert(reader).map(ModelArchitecture.bert)
         case nil: architecture = nil
         }
         guard let name, let architecture else { return nil }

@@ -13,19 +13,7 @@ extension ProtocolDecoder {
         func report(_ message: String) {
             context.report("dataset manifest '\(file)': " + message, at: found.path, position: found.value.position)
         }
-        guard let data = FileManager.default.contents(atPath: file) else {
-            var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory)
-            report("cannot read it: " + (!exists ? "no such file" : isDirectory.boolValue ? "it is a directory" : "permission denied"))
-            return nil
-        }
-        let root: JSONValue
-        do {
-            root = try JSONParser.parse(data)
-        } catch {
-            report("\(error.position.line):\(error.position.column): invalid JSON: \(error.message)")
-            return nil
-        }
+        guard let root = ReferencedJSONFile.parse(file, report: report) else { return nil }
         let manifestContext = DecodingContext()
         manifestContext.baseDirectory = DecodingContext.directory(of: file)
         let manifestDecoder = ProtocolDecoder(context: manifestContext)

@@ -41,8 +41,11 @@ extension Metric {
             return "Time to read, verify, generate, split and normalise the dataset (first trial of each case only)."
         case .deviationFromEager:
             return "Train: max over the first agreement.steps training steps of |loss - eager loss| / max(|eager loss|, 1e-6), "
-                + "same initial weights and batches. Infer (external engines): max over the first agreement.steps query "
-                + "batches of |logit - eager logit| / max(largest |eager logit| of the batch, 1e-6)."
+                + "same initial weights and batches. Infer (every engine but eager): max over the first agreement.steps "
+                + "query batches of |output - eager output| / max(largest |eager output| of the batch, 1e-6)."
+        case .cosineToEager:
+            return "Infer (every engine but eager): smallest cosine similarity between an output row (logits or embedding) "
+                + "and eager's for the same query, over the first agreement.steps query batches."
         case .captureTime: return "Graph engines: time capturing, rewriting and planning graphs in the trial."
         case .arenaBytes: return "Graph engines: size of the planned memory arena of the step's intermediates."
         case .unplannedIntermediateBytes:

@@ -42,6 +42,9 @@ public enum Metric: String, Sendable, Equatable, Hashable, CaseIterable {
     /// Max over the first `agreement.steps` training steps of |loss_engine − loss_eager| / max(|loss_eager|, 1e-6),
     /// from the same initial weights and batches (see `AgreementPolicy`).
     case deviationFromEager = "deviation_from_eager"
+    /// Infer: the smallest cosine similarity between an output row (logits, or a BERT's embedding) and eager's for
+    /// the same query, over the first `agreement.steps` query batches — the measure embeddings are compared by.
+    case cosineToEager = "cosine_to_eager"
     /// Graph engines: time spent capturing, rewriting and planning graphs in the trial (part of time to first
     /// step, reported apart).
     case captureTime = "capture_time"
@@ -71,6 +74,7 @@ public enum Metric: String, Sendable, Equatable, Hashable, CaseIterable {
     /// stored.
     public var validRange: ClosedRange<Double> {
         if self == .timeToTarget { return 0...Double.infinity }
+        if self == .cosineToEager { return -1...1 }
         return unit == "fraction" ? 0...1 : 0...Double.greatestFiniteMagnitude
     }
 
@@ -86,6 +90,7 @@ public enum Metric: String, Sendable, Equatable, Hashable, CaseIterable {
         case .allocationsPerStep, .systemAllocationsPerStep: return "allocations"
         case .dataLoadTime: return "ms"
         case .deviationFromEager: return "relative"
+        case .cosineToEager: return "cosine"
         case .captureTime: return "ms"
         case .arenaBytes, .unplannedIntermediateBytes, .kernelBytesPerStep: return "bytes"
         case .kernelsPerStep, .hostFallbackKernels, .interpretedKernelsPerStep: return "kernels"
@@ -96,7 +101,7 @@ public enum Metric: String, Sendable, Equatable, Hashable, CaseIterable {
 
     public var polarity: MetricPolarity {
         switch self {
-        case .samplesPerSecond, .testAccuracy, .targetReached, .latencyBoundMet, .maxRateWithinBound:
+        case .samplesPerSecond, .testAccuracy, .targetReached, .latencyBoundMet, .maxRateWithinBound, .cosineToEager:
             return .higherIsBetter
         case .stepTime, .finalLoss, .latency, .peakLiveBytes, .timeToFirstStep, .epochTime, .timeToTarget,
              .evaluationTime, .latencyP90, .latencyP99, .peakRSSBytes, .allocationsPerStep, .systemAllocationsPerStep, .dataLoadTime,
@@ -113,7 +118,7 @@ public enum Metric: String, Sendable, Equatable, Hashable, CaseIterable {
         case .stepTime, .finalLoss, .testAccuracy, .timeToFirstStep, .epochTime, .timeToTarget, .targetReached,
              .evaluationTime:
             return [.train]
-        case .latency, .latencyP90, .latencyP99, .latencyBoundMet, .maxRateWithinBound: return [.infer]
+        case .latency, .latencyP90, .latencyP99, .latencyBoundMet, .maxRateWithinBound, .cosineToEager: return [.infer]
         case .deviationFromEager, .samplesPerSecond, .peakLiveBytes, .peakRSSBytes, .allocationsPerStep, .systemAllocationsPerStep, .dataLoadTime,
              .captureTime,
              .arenaBytes, .unplannedIntermediateBytes, .kernelsPerStep, .kernelBytesPerStep, .devicePeakBytes,

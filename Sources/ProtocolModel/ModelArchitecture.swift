@@ -6,6 +6,7 @@ public enum ModelArchitecture: Sendable, Equatable, Hashable {
     case cnn(CNNSpec)
     case transformer(TransformerSpec)
     case lstm(LSTMSpec)
+    case bert(BertSpec)
 
     public var kind: ModelKind {
         switch self {
@@ -13,6 +14,7 @@ public enum ModelArchitecture: Sendable, Equatable, Hashable {
         case .cnn: return .cnn
         case .transformer: return .transformer
         case .lstm: return .lstm
+        case .bert: return .bert
         }
     }
 }

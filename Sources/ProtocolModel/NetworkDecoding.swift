@@ -5,6 +5,8 @@ extension ProtocolDecoder {
         .cnn: ["convolutions", "pool", "padding"],
         .transformer: ["modelWidth", "heads", "layers", "feedForwardWidth"],
         .lstm: ["embeddingWidth", "hiddenWidth"],
+        .bert: ["config", "head", "hiddenWidth", "layers", "heads", "intermediateWidth", "maxPositions", "typeVocabulary",
+                "layerNormEpsilon"],
     ]
 
     func decodeCNN(_ reader: ObjectReader) -> CNNSpec? {

@@ -30,8 +30,16 @@ struct MemoryEstimate: Equatable {
         case let .cnn(spec): widths = [input] + spec.convolutions.map { Double($0.channels) } + [classes]
         case let .transformer(spec): widths = [Double(spec.modelWidth), Double(spec.feedForwardWidth), classes]
         case let .lstm(spec): widths = [Double(spec.embeddingWidth), Double(spec.hiddenWidth) * 4, classes]
+        case let .bert(spec): widths = [Double(spec.hiddenWidth), Double(spec.intermediateWidth), classes]
         }
-        let parameters = zip(widths, widths.dropFirst()).reduce(0.0) { $0 + $1.0 * $1.1 + $1.1 }
+        var parameters = zip(widths, widths.dropFirst()).reduce(0.0) { $0 + $1.0 * $1.1 + $1.1 }
+        if case let .bert(spec) = model.architecture {
+            // A pre-trained encoder's size is known exactly: embedding tables and every layer's four attention
+            // and two feed-forward matrices.
+            let hidden = Double(spec.hiddenWidth), intermediate = Double(spec.intermediateWidth)
+            let tables = Double((spec.vocabulary ?? 0) + spec.maxPositions + spec.typeVocabulary) * hidden
+            parameters += tables + Double(spec.layers) * (4 * hidden * hidden + 2 * hidden * intermediate)
+        }
         modelBytes = parameters * MemoryEstimate.bytesPerValue * MemoryEstimate.copiesOfParameters
         let batch: Double
         switch task.workload {

@@ -27,7 +27,11 @@ struct ProtocolDecoder {
         let engines = namedSection("engines", in: reader, noun: "engine", decodeItem: decodeEngine)
         let defined = DefinedNames(
             machines: machines?.names, datasets: datasets?.names, models: models?.names, engines: engines?.names)
-        let tasks = namedSection("tasks", in: reader, noun: "task") { decodeTask($0, at: $1, defined: defined) }
+        let tasks = namedSection("tasks", in: reader, noun: "task") { value, path -> TaskSpec? in
+            let task = decodeTask(value, at: path, defined: defined)
+            if let task { checkTrainable(task, models: models?.items ?? [], value: value, at: path) }
+            return task
+        }
         let metrics = decodeMetrics(in: reader)
         let repetition = reader.field("repetition", .defaulted(RepetitionPolicy.adaptive()), expectation: "an object") {
             decodeRepetition($0, at: $1)

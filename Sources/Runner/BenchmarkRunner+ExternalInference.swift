@@ -54,7 +54,7 @@ extension BenchmarkRunner {
                                                 protocolSeed: benchmark.seed)
         let samples = Self.addingPeakRSS(outcome, wanted: metrics.contains(.peakRSSBytes))
             + (try AgreementCheck.logitSamples(outcome.logits ?? [], reference: reference, engine: engine.name,
-                                               policy: benchmark.agreement, record: metrics.contains(.deviationFromEager)))
+                                               policy: benchmark.agreement, rows: plannedCase.batchSize, metrics: Set(metrics)))
         return TrialResult(samples: samples, remarks: outcome.remarks)
     }
 }

@@ -9,8 +9,10 @@ import TensorCore
 /// (the last finished trial of the last case wins the path). Names and layout follow `Checkpoint`.
 enum CheckpointFiles {
     static func load(_ path: String, into model: any Layer) throws {
-        let file = try SafeTensorsFile.read(path)
-        let tensors = file.tensors.map { CheckpointTensor(name: $0.name, shape: $0.shape, values: $0.values) }
+        let adapter = model as? any CheckpointAdapting
+        let file = try SafeTensorsFile.read(path) { adapter?.ignoresTensor(named: $0) ?? false }
+        var tensors = file.tensors.map { CheckpointTensor(name: $0.name, shape: $0.shape, values: $0.values) }
+        if let adapter { tensors = try adapter.adapted(tensors) }
         try Checkpoint.load(tensors, into: model, source: path)
     }
 

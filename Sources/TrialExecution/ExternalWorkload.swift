@@ -6,7 +6,7 @@ import ProtocolModel
 /// weights, dataset, the trial's batch order). Sent as the `external` key of the `run` request.
 public struct ExternalWorkload: Codable, Sendable, Equatable {
     public struct Model: Codable, Sendable, Equatable {
-        /// "mlp", "cnn", "transformer" or "lstm".
+        /// "mlp", "cnn", "transformer", "lstm" or "bert".
         public var kind: String
         public var hidden: [Int]?
         public var activation: String?
@@ -20,6 +20,13 @@ public struct ExternalWorkload: Codable, Sendable, Equatable {
         public var feedForwardWidth: Int?
         public var embeddingWidth: Int?
         public var hiddenWidth: Int?
+        /// bert: the encoder's numbers (layers and heads above; hiddenWidth is the encoder's width) and its head,
+        /// "embedding" (the mean-pooled output) or "classifier".
+        public var intermediateWidth: Int?
+        public var maxPositions: Int?
+        public var typeVocabulary: Int?
+        public var layerNormEpsilon: Double?
+        public var head: String?
     }
 
     public struct Convolution: Codable, Sendable, Equatable {
@@ -158,6 +165,15 @@ extension ExternalWorkload.Model {
         case let .lstm(spec):
             embeddingWidth = spec.embeddingWidth
             hiddenWidth = spec.hiddenWidth
+        case let .bert(spec):
+            hiddenWidth = spec.hiddenWidth
+            layers = spec.layers
+            heads = spec.heads
+            intermediateWidth = spec.intermediateWidth
+            maxPositions = spec.maxPositions
+            typeVocabulary = spec.typeVocabulary
+            layerNormEpsilon = spec.layerNormEpsilon
+            head = spec.head.rawValue
         }
     }
 }

@@ -30,6 +30,20 @@ enum ModelFactory {
                                         modelWidth: transformer.modelWidth, heads: transformer.heads,
                                         layers: transformer.layers, feedForwardWidth: transformer.feedForwardWidth,
                                         classes: classes, seed: seed)
+        case let .bert(bert):
+            let sequence = try sequenceLength(spec, dataset)
+            guard sequence <= bert.maxPositions else {
+                throw RunnerError.unsupported("model '\(spec.name)' (bert) has \(bert.maxPositions) positions; dataset '\(dataset.name)' has sequences of \(sequence) tokens")
+            }
+            let tokens = vocabulary(dataset)
+            if let declared = bert.vocabulary, tokens > declared {
+                throw RunnerError.unsupported("model '\(spec.name)' (bert) has a vocabulary of \(declared) tokens; dataset '\(dataset.name)' has token ids up to \(tokens - 1) (tokenize with the model's own tokenizer.json)")
+            }
+            let configuration = Bert.Configuration(
+                vocabulary: bert.vocabulary ?? tokens, hiddenWidth: bert.hiddenWidth, layers: bert.layers, heads: bert.heads,
+                intermediateWidth: bert.intermediateWidth, maxPositions: bert.maxPositions, typeVocabulary: bert.typeVocabulary,
+                layerNormEpsilon: Float(bert.layerNormEpsilon), classes: bert.head == .classifier ? classes : nil)
+            return try Bert(configuration, seed: seed)
         case let .lstm(lstm):
             _ = try sequenceLength(spec, dataset)
             return try LSTMClassifier.make(vocabulary: vocabulary(dataset), embeddingWidth: lstm.embeddingWidth,

@@ -11,8 +11,10 @@ extension TrialExecutor {
     /// Distinct batches cut ahead of timing; enough to defeat caching of one input, small enough to stay cheap.
     static let preparedBatchLimit = 32
 
-    func infer(engine: any Engine, spec: InferSpec) throws -> TrialResult {
+    func infer(engine: any Engine, spec: InferSpec, agreementReference: [[Double]]) throws -> TrialResult {
         let inputs = preparedInputs()
+        // Before the warm-up, so an engine's first queries are the ones checked; untimed.
+        let agreement = try inferenceAgreementSamples(engine: engine, inputs: inputs, reference: agreementReference)
         for index in 0..<policy.warmupSteps {
             try checkpoint()
             _ = try engine.infer(inputs: inputs[index % inputs.count])
@@ -44,11 +46,11 @@ extension TrialExecutor {
             sample(.systemAllocationsPerStep,
                    Double(allocationsAfter.system - allocationsBefore.system) / Double(max(queries, 1))),
         ].compactMap { $0 }
-        samples += EngineStatisticsSamples.samples(engine, metrics: metrics)
+        samples += EngineStatisticsSamples.samples(engine, metrics: metrics) + agreement
         return TrialResult(samples: samples, kernelTimes: profile.kernelTimes, remarks: remarks)
     }
 
-    private func preparedInputs() -> [Tensor] {
+    func preparedInputs() -> [Tensor] {
         var batches = BatchSource(split: dataset.test, batchSize: plannedCase.batchSize, seed: 0, shuffles: false)
         let count = max(1, min(Self.preparedBatchLimit, dataset.test.count / max(plannedCase.batchSize, 1)))
         return (0..<count).map { _ in batches.next().inputs }

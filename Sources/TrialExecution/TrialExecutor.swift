@@ -40,8 +40,10 @@ public struct TrialExecutor {
         let model = try WorkloadFactory.model(modelSpec, dataset: dataset, protocolSeed: benchmark.seed)
         if let path = modelSpec.initialWeights { try CheckpointFiles.load(path, into: model) }
         var reference: [Double] = []
-        if case let .train(spec) = plannedCase.task.workload {
-            reference = try eagerReferenceLosses(spec: spec, modelSpec: modelSpec)
+        var referenceOutputs: [[Double]] = []
+        switch plannedCase.task.workload {
+        case let .train(spec): reference = try eagerReferenceLosses(spec: spec, modelSpec: modelSpec)
+        case .infer: referenceOutputs = try eagerReferenceOutputs(modelSpec: modelSpec)
         }
         ProcessMemory.resetPeak()
         var result: TrialResult
@@ -58,7 +60,7 @@ public struct TrialExecutor {
         case let .infer(spec):
             let engine = try WorkloadFactory.engine(plannedCase.engine, machine: plannedCase.machine, model: model,
                                                     optimizer: SGD(learningRate: 0))
-            result = try infer(engine: engine, spec: spec)
+            result = try infer(engine: engine, spec: spec, agreementReference: referenceOutputs)
         }
         if trialIndex == 0, let loadTime = dataset.loadMilliseconds {
             result.samples += [sample(.dataLoadTime, loadTime)].compactMap { $0 }

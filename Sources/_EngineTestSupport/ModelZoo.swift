@@ -15,6 +15,14 @@ public struct ModelFamily {
         func tokens(_ shape: Shape, vocabulary: Int) -> Tensor {
             Tensor(shape: shape, values: (0..<shape.elementCount).map { _ in Float(generator.next() % UInt64(vocabulary)) })
         }
+        /// Ids 1..<vocabulary with every other row ending in [PAD] (0), so the attention mask and pooling matter.
+        func paddedTokens(batch: Int, length: Int, vocabulary: Int) -> Tensor {
+            let values = (0..<batch * length).map { index -> Float in
+                let row = index / length, column = index % length
+                return row % 2 == 1 && column >= length - 2 ? 0 : Float(1 + generator.next() % UInt64(vocabulary - 1))
+            }
+            return Tensor(shape: [batch, length], values: values)
+        }
         func labels(_ classes: Int) -> Tensor {
             Tensor(shape: [batch], values: (0..<batch).map { _ in Float(generator.next() % UInt64(classes)) })
         }
@@ -31,6 +39,10 @@ public struct ModelFamily {
             ModelFamily(name: "lstm", make: {
                 try LSTMClassifier.make(vocabulary: 9, embeddingWidth: 4, hiddenWidth: 5, classes: 2, seed: 6)
             }, inputs: tokens([batch, 4], vocabulary: 9), labels: labels(2)),
+            ModelFamily(name: "bert", make: {
+                try Bert(.init(vocabulary: 13, hiddenWidth: 8, layers: 2, heads: 2, intermediateWidth: 16, maxPositions: 7,
+                               classes: 3), seed: 7)
+            }, inputs: paddedTokens(batch: batch, length: 6, vocabulary: 13), labels: labels(3)),
         ]
     }
 }

@@ -44,6 +44,19 @@ final class SafeTensorsTests: TemporaryDirectoryTestCase {
         XCTAssertTrue(error?.description.contains("found BF16") ?? false)
     }
 
+    func testSkippedTensorsOfAnyDtypeAreNotDecodedButTheirBytesAreChecked() throws {
+        // Hugging Face BERT files hold an I64 `embeddings.position_ids` beside the float weights.
+        let header = #"{"ids":{"dtype":"I64","shape":[1,2],"data_offsets":[0,16]},"w":{"dtype":"F32","shape":[1],"data_offsets":[16,20]}}"#
+        let bytes = handWrittenFile(header: header, data: Array(repeating: 0, count: 16) + [0x00, 0x00, 0x80, 0x3F])
+        let file = try SafeTensorsFile.decode(bytes, file: "bert.safetensors", skipping: { $0 == "ids" })
+        XCTAssertEqual(file.tensors, [SafeTensor(name: "w", shape: [1], values: [1])])
+        XCTAssertTrue(datasetError { _ = try SafeTensorsFile.decode(bytes, file: "bert.safetensors") }?.description.contains("found I64") ?? false)
+        let overlapping = handWrittenFile(header: #"{"ids":{"dtype":"I64","shape":[1],"data_offsets":[0,8]},"w":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}}"#,
+                                          data: Array(repeating: 0, count: 8))
+        XCTAssertNotNil(datasetError { _ = try SafeTensorsFile.decode(overlapping, file: "x", skipping: { $0 == "ids" }) },
+                        "a skipped tensor's bytes still take part in the no-holes-no-overlaps check")
+    }
+
     func testTruncatedDataIsRejected() {
         let bytes = handWrittenFile(header: #"{"w":{"dtype":"F32","shape":[2],"data_offsets":[0,8]}}"#, data: [0, 0, 0, 0, 0])
         guard case .truncated(let file, _, let needed, _)? = datasetError({ _ = try SafeTensorsFile.decode(bytes, file: "cut") }) else {

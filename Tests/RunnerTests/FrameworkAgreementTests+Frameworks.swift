@@ -1,5 +1,8 @@
 /// One test per framework: its worker's modes on every model family, train and infer, against dlbench eager.
 extension FrameworkAgreementTests {
+    /// The workers with a bert (PyTorch through transformers' BertModel, JAX, ONNX Runtime) run every family.
+    static let everyFamily = Set(families)
+
     func testNumPyAgreesOnEveryFamily() throws {
         try assertAgrees(Framework(name: "numpy", probe: "import numpy", engines: [("numpy", #"{ "mode": "eager" }"#)],
                                    module: "dlbench_numpy"))
@@ -8,13 +11,13 @@ extension FrameworkAgreementTests {
     func testPyTorchAgreesOnEveryFamily() throws {
         try assertAgrees(Framework(name: "PyTorch", probe: "import torch",
                                    engines: [("torch-eager", #"{ "mode": "eager" }"#), ("torch-compile", #"{ "mode": "compile" }"#)],
-                                   module: "dlbench_torch"))
+                                   module: "dlbench_torch", trains: Self.everyFamily, infers: Self.everyFamily))
     }
 
     func testJAXAgreesOnEveryFamily() throws {
         try assertAgrees(Framework(name: "JAX", probe: "import jax",
                                    engines: [("jax-jit", #"{ "mode": "jit" }"#), ("jax-eager", #"{ "mode": "eager" }"#)],
-                                   module: "dlbench_jax"))
+                                   module: "dlbench_jax", trains: Self.everyFamily, infers: Self.everyFamily))
     }
 
     func testTensorFlowAgreesOnEveryFamily() throws {
@@ -38,7 +41,7 @@ extension FrameworkAgreementTests {
         try assertAgrees(Framework(name: "ONNX Runtime", probe: "import onnx, onnxruntime",
                                    engines: [("onnxruntime", #"{ "graphOptimization": "all" }"#),
                                              ("onnxruntime-noopt", #"{ "graphOptimization": "disabled" }"#)],
-                                   module: "dlbench_onnxruntime", trains: []))
+                                   module: "dlbench_onnxruntime", trains: [], infers: Self.everyFamily))
     }
 
     func testMXNetAgreesOnEveryFamilyFromItsOwnEnvironment() throws {

@@ -21,7 +21,8 @@ final class FrameworkAgreementTests: RunnerTestCase {
         var infers: Set<String> = ["mlp", "cnn", "transformer", "lstm"]
     }
 
-    static let families = ["mlp", "cnn", "transformer", "lstm"]
+    /// bert: a small random BERT (HF BertModel layout); only the workers that implement it train and infer it.
+    static let families = ["mlp", "cnn", "transformer", "lstm", "bert"]
 
     static func protocolText(_ framework: Framework) -> String {
         let environment = #"{ "PYTHONPATH": \#(ExternalEngineTests.quoted(ExternalEngineTests.repositoryRoot.appendingPathComponent("Workers/python").path)) }"#
@@ -33,7 +34,7 @@ final class FrameworkAgreementTests: RunnerTestCase {
             return #"{ "name": "\#(engine.name)", "kind": "external", "worker": \#(worker), "options": \#(engine.options), "environment": \#(environment) }"#
         }
         let trains = families.map { family in
-            #"{ "name": "\#(family)-train", "kind": "train", "model": "\#(family)", "dataset": "\#(dataset(family))", "batchSize": 8, "steps": 3, "optimizer": \#(family == "transformer" || family == "lstm" ? #"{ "kind": "adam", "lr": 0.003 }"# : #"{ "kind": "sgd", "lr": 0.05, "momentum": 0.9 }"#) }"#
+            #"{ "name": "\#(family)-train", "kind": "train", "model": "\#(family)", "dataset": "\#(dataset(family))", "batchSize": 8, "steps": 3, "optimizer": \#(["transformer", "lstm", "bert"].contains(family) ? #"{ "kind": "adam", "lr": 0.003 }"# : #"{ "kind": "sgd", "lr": 0.05, "momentum": 0.9 }"#) }"#
         }
         let infers = families.map { family in
             #"{ "name": "\#(family)-infer", "kind": "infer", "model": "\#(family)", "dataset": "\#(dataset(family))", "batchSizes": [3], "iterations": 5 }"#
@@ -51,7 +52,8 @@ final class FrameworkAgreementTests: RunnerTestCase {
             { "name": "mlp", "kind": "mlp", "hidden": [8, 8], "activation": "gelu" },
             { "name": "cnn", "kind": "cnn", "convolutions": [{ "channels": 3, "kernel": 3 }, { "channels": 4, "kernel": 3 }], "pool": 2 },
             { "name": "transformer", "kind": "transformer", "modelWidth": 8, "heads": 2, "layers": 1, "feedForwardWidth": 16 },
-            { "name": "lstm", "kind": "lstm", "embeddingWidth": 4, "hiddenWidth": 6 }
+            { "name": "lstm", "kind": "lstm", "embeddingWidth": 4, "hiddenWidth": 6 },
+            { "name": "bert", "kind": "bert", "hiddenWidth": 8, "layers": 2, "heads": 2, "intermediateWidth": 16, "maxPositions": 8 }
           ],
           "engines": [\(engines.joined(separator: ",\n"))],
           "tasks": [\((trains + infers).joined(separator: ",\n"))],

@@ -106,11 +106,14 @@ extension Tensor {
 
     // MARK: Attention
 
-    /// Scaled dot-product attention softmax(q·kᵀ/√d)·v over batched [..., S, d] operands (batch axes equal).
-    /// The 1/√d scale is applied to q, the smaller operand when S > d.
-    public static func scaledDotProductAttention(query: Tensor, key: Tensor, value: Tensor) throws -> Tensor {
+    /// Scaled dot-product attention softmax(q·kᵀ/√d + mask)·v over batched [..., S, d] operands (batch axes equal).
+    /// The 1/√d scale is applied to q, the smaller operand when S > d. `additiveMask` (broadcast to the scores
+    /// [..., S, S]; e.g. [B, 1, 1, S] with a large negative number at padding keys) is added before the softmax.
+    public static func scaledDotProductAttention(query: Tensor, key: Tensor, value: Tensor,
+                                                 additiveMask: Tensor? = nil) throws -> Tensor {
         let depth = query.shape.dimensions.last ?? 1
-        let scores = try (query * (1 / Float(depth).squareRoot())).matmul(key, transposeB: true)
+        var scores = try (query * (1 / Float(depth).squareRoot())).matmul(key, transposeB: true)
+        if let additiveMask { scores = try scores + additiveMask }
         return try scores.softmax(axis: -1).matmul(value)
     }
 }

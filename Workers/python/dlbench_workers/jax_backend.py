@@ -15,8 +15,8 @@ from . import devices, threads
 from .handoff import HandOff
 from .wire import WorkerError
 
-MODEL_KINDS = ("mlp", "cnn", "transformer", "lstm")
-TOKEN_MODELS = ("transformer", "lstm")  # inputs are token ids, sent as floats
+MODEL_KINDS = ("mlp", "cnn", "transformer", "lstm", "bert")
+TOKEN_MODELS = ("transformer", "lstm", "bert")  # inputs are token ids, sent as floats
 
 
 def set_xla_flags(count: int, device: str) -> None:

@@ -8,6 +8,7 @@ from typing import Any, Callable, Dict
 import jax
 import jax.numpy as jnp
 
+from .jax_bert import bert
 from .jax_lstm import lstm_classifier
 
 Parameters = Dict[str, Any]
@@ -82,7 +83,7 @@ def build(model: Dict[str, Any], compiled: bool) -> Callable[[Parameters, Any], 
     """`compiled`: the forward will run under `jax.jit` (only the LSTM's time loop depends on it)."""
     if model["kind"] == "lstm":
         return lstm_classifier(model, compiled)
-    return {"mlp": mlp, "cnn": cnn, "transformer": transformer}[model["kind"]](model)
+    return {"mlp": mlp, "cnn": cnn, "transformer": transformer, "bert": bert}[model["kind"]](model)
 
 
 def cross_entropy(logits: Any, labels: Any) -> Any:

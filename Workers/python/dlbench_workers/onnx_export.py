@@ -70,9 +70,9 @@ class GraphBuilder:
         weight, bias = self.weight(f"{name}.weight", [outputs, inputs]), self.weight(f"{name}.bias", [outputs])
         return self.op("Gemm", [x, weight, bias], transB=1)
 
-    def layer_norm(self, name: str, x: str, width: int) -> str:
+    def layer_norm(self, name: str, x: str, width: int, epsilon: float = 1e-5) -> str:
         weight, bias = self.weight(f"{name}.weight", [width]), self.weight(f"{name}.bias", [width])
-        return self.op("LayerNormalization", [x, weight, bias], axis=-1, epsilon=1e-5)
+        return self.op("LayerNormalization", [x, weight, bias], axis=-1, epsilon=epsilon)
 
     def model(self, input_type: int, input_shape: List[Any], result: str, classes: int) -> onnx.ModelProto:
         """The finished model, checked by onnx's checker; the last node writes `logits` itself (an Identity would be a
@@ -201,8 +201,14 @@ def lstm(workload: Dict[str, Any], weights: Weights) -> onnx.ModelProto:
     return graph.model(TensorProto.INT64, [workload["inputShape"][0]], x, workload["classes"])
 
 
+def bert(workload: Dict[str, Any], weights: Weights) -> onnx.ModelProto:
+    """The BERT encoder, in onnx_bert.py (it builds on this module's GraphBuilder)."""
+    from .onnx_bert import bert as build
+    return build(workload, weights)
+
+
 BUILDERS: Dict[str, Callable[[Dict[str, Any], Weights], onnx.ModelProto]] = {
-    "mlp": mlp, "cnn": cnn, "transformer": transformer, "lstm": lstm}
+    "mlp": mlp, "cnn": cnn, "transformer": transformer, "lstm": lstm, "bert": bert}
 
 
 def export(workload: Dict[str, Any], weights: Weights) -> onnx.ModelProto:
@@ -212,4 +218,10 @@ def export(workload: Dict[str, Any], weights: Weights) -> onnx.ModelProto:
 
 def takes_tokens(workload: Dict[str, Any]) -> bool:
     """Sequence models read int64 token ids (the hand-off stores them as float)."""
-    return workload["model"]["kind"] in ("transformer", "lstm")
+    return workload["model"]["kind"] in ("transformer", "lstm", "bert")
+
+
+def output_width(workload: Dict[str, Any]) -> int:
+    """Columns of the output: the classes, or the hidden width of a BERT returning its pooled embedding."""
+    model = workload["model"]
+    return model["hiddenWidth"] if model["kind"] == "bert" and model.get("head") == "embedding" else workload["classes"]

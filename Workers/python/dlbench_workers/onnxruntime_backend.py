@@ -87,7 +87,7 @@ class OnnxRuntimeBackend:
             raise WorkerError("unsupported", f"ONNX Runtime could not start {provider} (session providers: "
                                              f"{', '.join(self.session.get_providers())})")
         self.tokens = onnx_export.takes_tokens(workload)
-        self.classes = workload["classes"]
+        self.classes = onnx_export.output_width(workload)
         # The protocol has no metric for the settings, so they are stated once on standard error.
         print(f"dlbench_onnxruntime: onnxruntime {ort.__version__}, opset {onnx_export.OPSET}, graph optimisation "
               f"'{level}', providers {self.session.get_providers()}, intra-op threads {workload['threads']}"

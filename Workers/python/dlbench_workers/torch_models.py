@@ -134,4 +134,7 @@ def build(workload: Dict[str, Any], weights: Dict[str, Any]) -> nn.Module:
     if model["kind"] == "lstm":
         vocabulary = weights["embedding.weight"].shape[0]
         return LSTMClassifier(vocabulary, model["embeddingWidth"], model["hiddenWidth"], classes)
+    if model["kind"] == "bert":
+        from .torch_bert import Bert
+        return Bert(weights["embeddings.word_embeddings.weight"].shape[0], model, classes)
     raise KeyError(model["kind"])
