@@ -71,6 +71,14 @@ final class ShardedRunTests: CommandLineTestCase {
         XCTAssertTrue(check.output.contains("eager") && check.output.contains("fused"), check.output)
         let compare = try dlbench(["compare", "1", "1", "--db", url, "--db-b", "whole.sqlite", "--all"])
         XCTAssertEqual(compare.status, 0, compare.errors)
+        // The whole group against the unsharded run: every case on both sides, none missing.
+        let groupCompare = try dlbench(["compare", "--group-a", "nightly-1", "1", "--db", url, "--db-b", "whole.sqlite", "--all"])
+        XCTAssertEqual(groupCompare.status, 0, groupCompare.errors)
+        XCTAssertFalse(groupCompare.output.contains("only in"), groupCompare.output)
+        for task in ["small", "large"] { XCTAssertTrue(groupCompare.output.contains("\(task)/eager"), groupCompare.output) }
+        let threeSides = try dlbench(["compare", "--group-a", "nightly-1", "1", "2", "--db", url])
+        XCTAssertEqual(threeSides.status, 2)
+        XCTAssertTrue(threeSides.errors.contains("give each side once"), threeSides.errors)
         let again = try dlbench(["run", protocolPath, "--db", url, "--shard", "1/2", "--group", "nightly-2", "--quiet"])
         XCTAssertEqual(again.status, 0, again.errors)
         let groups = try dlbench(["check", "--db", url, "--group", "nightly-2", "--baseline-group", "nightly-1", "--verbose"])
