@@ -40,7 +40,9 @@ let package = Package(
 
         // The few kernels where C's code generation beats Swift's by a measured margin (see CKernels.h).
         .target(name: "CKernels"),
-        .target(name: "TensorCore", dependencies: ["CBLAS", "CKernels"], swiftSettings: kernelSettings),
+        // The one pool of compute threads every parallel kernel and split matrix product shares (see its header).
+        .target(name: "CThreadPool"),
+        .target(name: "TensorCore", dependencies: ["CBLAS", "CKernels", "CThreadPool"], swiftSettings: kernelSettings),
         .target(name: "Engines", dependencies: ["TensorCore"], swiftSettings: kernelSettings),
         // OpenCL device selection, buffers, program cache and kernels; the GPU engine lowers graphs onto it.
         .target(name: "OpenCLRuntime", dependencies: ["COpenCL", "TensorCore"]),

@@ -10,7 +10,7 @@ struct Options {
     var engines: [String] = []
     /// Print the graph engines' per-kernel breakdown after each training-step measurement.
     var profile = false
-    /// OpenBLAS's own thread count when it should differ from `threads` (the elementwise kernels' count).
+    /// OpenBLAS's own thread count (default 1: dlbench splits products over its pool; more is for experiments).
     var blasThreads: Int?
 
     init(_ arguments: [String]) {

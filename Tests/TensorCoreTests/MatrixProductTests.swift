@@ -9,6 +9,7 @@ import _TestSupport
 final class MatrixProductTests: XCTestCase {
     override func tearDown() {
         MatrixProduct.policy = .measured
+        Parallelism.setThreadCount(1)
         super.tearDown()
     }
 
@@ -38,8 +39,48 @@ final class MatrixProductTests: XCTestCase {
         XCTAssertEqual(MatrixProduct.measuredChoices.filter { $0.call.m == 1 && $0.call.n == 17 && $0.call.k == 33 }.count, 1)
     }
 
+    func testSplitProductsMatchTheNaiveProductAtTwoAndThreeThreads() throws {
+        // Large enough to split (row blocks when M ≥ N, column blocks otherwise, GEMV rows or columns), with ragged
+        // last blocks; small products stay whole.
+        let shapes = [(100, 45, 40), (37, 300, 20), (1, 700, 300), (500, 1, 300), (161, 161, 9), (5, 6, 7)]
+        for threads in [2, 3] {
+            Parallelism.setThreadCount(threads)
+            MatrixProduct.forgetChoices()
+            for (m, n, k) in shapes.dropLast() {
+                XCTAssertGreaterThan(MatrixProduct.splitParts(for: MatrixProduct.routine(m: m, n: n, k: k), m: m, n: n,
+                                                              k: k, threads: threads), 1, "\(m)×\(k)·\(k)×\(n) splits")
+            }
+            for policy in [MatrixProduct.Policy.alwaysGEMV, .alwaysGEMM, .measured] {
+                MatrixProduct.policy = policy
+                try checkEveryShapeAndTranspose("\(policy) at \(threads) threads", shapes: shapes)
+            }
+        }
+    }
+
+    func testBatchedProductsSplitOverThreadsMatchTheNaiveProduct() throws {
+        Parallelism.setThreadCount(2)
+        let (batch, m, n, k) = (5, 40, 60, 30)
+        for (transposeA, transposeB) in [(false, false), (true, false), (false, true), (true, true)] {
+            let a = randomTensor(transposeA ? [batch, k, m] : [batch, m, k], seed: 11)
+            let b = randomTensor(transposeB ? [batch, n, k] : [batch, k, n], seed: 12)
+            let product = try a.matmul(b, transposeA: transposeA, transposeB: transposeB).values()
+            let aValues = try a.values(), bValues = try b.values()
+            var expected: [Float] = []
+            for index in 0..<batch {
+                expected += naive(Array(aValues[(index * m * k)..<((index + 1) * m * k)]),
+                                  Array(bValues[(index * k * n)..<((index + 1) * k * n)]), m: m, n: n, k: k,
+                                  transposeA: transposeA, transposeB: transposeB)
+            }
+            assertAllClose(product, expected, relative: 1e-5, absolute: 1e-5, "batched tA \(transposeA) tB \(transposeB)")
+        }
+    }
+
     private func checkEveryShapeAndTranspose(_ label: String) throws {
-        let shapes = [(1, 7, 5), (6, 1, 5), (1, 1, 9), (4, 3, 1), (1, 3, 1), (5, 6, 7), (1, 300, 130), (130, 1, 300)]
+        try checkEveryShapeAndTranspose(label, shapes: [(1, 7, 5), (6, 1, 5), (1, 1, 9), (4, 3, 1), (1, 3, 1),
+                                                        (5, 6, 7), (1, 300, 130), (130, 1, 300)])
+    }
+
+    private func checkEveryShapeAndTranspose(_ label: String, shapes: [(Int, Int, Int)]) throws {
         for (m, n, k) in shapes {
             for transposeA in [false, true] {
                 for transposeB in [false, true] {

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import TensorCore
 
@@ -54,7 +53,7 @@ public struct FusedElementwise: PrimitiveOp {
         }
         let blocksPerChunk = (blocks + chunks - 1) / chunks
         for chunk in 0..<chunks { _ = FusedScratch.buffer(chunk: chunk, registers: registerCount) }
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+        Parallelism.run(tasks: chunks) { chunk in
             let scratch = FusedScratch.buffer(chunk: chunk, registers: registerCount)
             for block in (chunk * blocksPerChunk)..<min(blocks, (chunk + 1) * blocksPerChunk) {
                 evaluate(block: block, count: count, scratch: scratch, arguments: arguments)

@@ -28,12 +28,15 @@ public struct MatMulBiasActivation: PrimitiveOp {
         let rows = arguments.outputShape.elementCount / max(columns, 1)
         let bias = arguments.inputs[2]
         let relu = activation == .relu
-        for row in 0..<rows {
-            let line = arguments.output + row * columns
-            if relu {
-                for column in 0..<columns { let value = line[column] + bias[column]; line[column] = value > 0 ? value : 0 }
-            } else {
-                for column in 0..<columns { line[column] += bias[column] }
+        let output = arguments.output
+        Parallelism.forRows(rows, elementsPerRow: columns) { range in
+            for row in range {
+                let line = output + row * columns
+                if relu {
+                    for column in 0..<columns { let value = line[column] + bias[column]; line[column] = value > 0 ? value : 0 }
+                } else {
+                    for column in 0..<columns { line[column] += bias[column] }
+                }
             }
         }
     }

@@ -1,5 +1,4 @@
 import CBLAS
-import Dispatch
 import Foundation
 
 /// C = op(A) · op(B) for one row-major matrix product, with the BLAS routine and its thread count chosen by shape,
@@ -11,8 +10,12 @@ import Foundation
 ///   transposes becoming the GEMV's transpose flag and vector stride — no copy. On one 2-vCPU machine OpenBLAS's
 ///   sgemm took 61 µs for W2's 1×784 · 784×256 and sgemv 13–15 µs; on an AMD EPYC one (OpenBLAS 0.3.21) sgemm took
 ///   8.5 µs and sgemv 9.9 µs (dlbench-microbench, "gemv vs gemm").
-/// - At 2 threads the small, skinny products of a CNN step (im2col shapes) run faster on one BLAS thread, while the
-///   elementwise kernels keep both: W3 fused 5.23 ms with both on 2 threads, 4.89 ms with BLAS on 1 (same run).
+/// - At N > 1 threads a product is split into N row or column blocks run on `Parallelism`'s pool, each a
+///   one-thread BLAS call, or run whole on the calling thread when it is too small to pay for the split.
+///   OpenBLAS's own threads are never used: splitting the larger of M and N (so the smaller operand is the one
+///   each part packs again) measured 1.8–1.95× over one thread at W1's and W4's shapes on the 2-vCPU reference
+///   machine where OpenBLAS's 2 threads gave 0.75–1.35× (128×784·784×256: 272–280 µs split, 372–417 µs
+///   OpenBLAS, 505 µs one thread; 2048×256·256×64: 338–348, 772–890, 673 µs).
 /// So the choice is measured, once per shape and thread count in each process, on the call's own operands: every
 /// candidate in alternating rounds after one warm-up call, the fastest minimum wins (a few products' time, once
 /// per shape).
@@ -22,11 +25,11 @@ public enum MatrixProduct {
         case gemm, gemvOverB, gemvOverA
     }
 
-    /// A routine and the BLAS threads it runs on.
+    /// A routine and how many threads of the pool it is split over (1: whole, on the calling thread).
     public struct Choice: Hashable, Sendable, CustomStringConvertible {
         public var routine: Routine
         public var threads: Int
-        public var description: String { "\(routine.rawValue) on \(threads) thread\(threads == 1 ? "" : "s")" }
+        public var description: String { threads == 1 ? "\(routine.rawValue) on 1 thread" : "\(routine.rawValue) split over \(threads) threads" }
     }
 
     /// One product's shape, as `recorder` sees it.
@@ -74,9 +77,47 @@ public enum MatrixProduct {
     public static func multiply(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
                                 a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
                                 c: UnsafeMutablePointer<Float>, ldc: Int) {
+        multiply(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb,
+                 c: c, ldc: ldc, threads: Parallelism.threadCount)
+    }
+
+    /// `batch` products of one shape, operand `i` at `a + i · strideA` (and B, C alike; a stride of 0 shares the
+    /// operand). At N > 1 threads the batch is split over the pool, each product on one thread — attention's
+    /// many small products gain nothing from splitting each one.
+    public static func multiply(batch: Int, transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
+                                a: UnsafePointer<Float>, lda: Int, strideA: Int, b: UnsafePointer<Float>, ldb: Int,
+                                strideB: Int, c: UnsafeMutablePointer<Float>, ldc: Int, strideC: Int) {
+        let threads = Parallelism.threadCount
+        let parts = Swift.min(threads, batch)
+        if parts <= 1 || batch * m * n * k < minimumWorkPerPart {
+            for index in 0..<batch {
+                multiply(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, a: a + index * strideA,
+                         lda: lda, b: b + index * strideB, ldb: ldb, c: c + index * strideC, ldc: ldc,
+                         threads: threads)
+            }
+            return
+        }
+        if let recorder {
+            for _ in 0..<batch { recorder(Call(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k)) }
+        }
+        let routine = routine(m: m, n: n, k: k)
+        Parallelism.run(tasks: parts) { part in
+            for index in (batch * part / parts)..<(batch * (part + 1) / parts) {
+                run(routine, transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
+                    a: a + index * strideA, lda: lda, b: b + index * strideB, ldb: ldb, c: c + index * strideC,
+                    ldc: ldc)
+            }
+        }
+    }
+
+    /// Multiply-adds below which a split never pays for the hand-off (a few microseconds of work).
+    static let minimumWorkPerPart = 1 << 16
+
+    private static func multiply(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
+                                 a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+                                 c: UnsafeMutablePointer<Float>, ldc: Int, threads: Int) {
         let call = Call(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k)
         if let recorder { recorder(call) }
-        let threads = Parallelism.threadCount
         let gemv = routine(m: m, n: n, k: k)
         let chosen: Choice
         switch policy {
@@ -91,8 +132,11 @@ public enum MatrixProduct {
             }
             var candidates = [Choice(routine: .gemm, threads: threads)]
             if gemv != .gemm { candidates.append(Choice(routine: gemv, threads: threads)) }
-            if threads > 1 { candidates += candidates.map { Choice(routine: $0.routine, threads: 1) } }
-            chosen = candidates.count == 1 ? candidates[0] : choice(for: call, among: candidates) { choice in
+            if threads > 1 {
+                let splittable = candidates.filter { splitParts(for: $0.routine, m: m, n: n, k: k, threads: threads) > 1 }
+                candidates = splittable + candidates.map { Choice(routine: $0.routine, threads: 1) }
+            }
+            chosen = candidates.count == 1 ? candidates[0] : choice(for: call, threads: threads, among: candidates) { choice in
                 run(choice, transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, a: a, lda: lda,
                     b: b, ldb: ldb, c: c, ldc: ldc)
             }
@@ -107,8 +151,9 @@ public enum MatrixProduct {
         return choices[ChoiceKey(call: call, threads: threads)]
     }
 
-    private static func choice(for call: Call, among candidates: [Choice], run: (Choice) -> Void) -> Choice {
-        let key = ChoiceKey(call: call, threads: Parallelism.threadCount)
+    private static func choice(for call: Call, threads: Int, among candidates: [Choice],
+                               run: (Choice) -> Void) -> Choice {
+        let key = ChoiceKey(call: call, threads: threads)
         // One untimed call of each warms caches and BLAS threads; then alternating rounds, at least three and more
         // for products of a few microseconds (up to about 200 µs of measuring per candidate), so the minimum is not
         // one clock tick's luck.
@@ -124,7 +169,7 @@ public enum MatrixProduct {
             if round == 0 { rounds = max(3, min(25, Int(200_000 / max(best.min() ?? 1, 1)))) }
             round += 1
         }
-        // Ties go to the earlier candidate: GEMM before GEMV, all threads before one.
+        // Ties go to the earlier candidate: split before whole, GEMM before GEMV.
         let fastest = best.indices.min { best[$0] < best[$1] } ?? 0
         choicesLock.lock()
         choices[key] = candidates[fastest]
@@ -132,15 +177,44 @@ public enum MatrixProduct {
         return candidates[fastest]
     }
 
-    /// Runs one choice; a choice on fewer BLAS threads than the engine's sets OpenBLAS's count around the call.
+    /// The row or column blocks a routine splits into at `threads` threads: at most one per thread, each at
+    /// least `splitAlignment` wide and `minimumWorkPerPart` multiply-adds (1: not worth splitting).
+    public static func splitParts(for routine: Routine, m: Int, n: Int, k: Int, threads: Int) -> Int {
+        let extent = routine == .gemvOverA || (routine == .gemm && m >= n) ? m : n
+        return Swift.max(1, Swift.min(threads, extent / splitAlignment, m * n * k / minimumWorkPerPart))
+    }
+
+    /// Blocks start at multiples of 16 rows or columns: whole AVX-512 register tiles for the BLAS kernels.
+    static let splitAlignment = 16
+
+    /// Runs one choice: whole on this thread, or split into row blocks (GEMM with M ≥ N, and GEMV over A) or
+    /// column blocks (GEMM with N > M, and GEMV over B), one per pool thread.
     private static func run(_ choice: Choice, transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
                             a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
                             c: UnsafeMutablePointer<Float>, ldc: Int) {
-        let engineThreads = Parallelism.threadCount
-        if choice.threads != engineThreads { openblas_set_num_threads(Int32(choice.threads)) }
-        defer { if choice.threads != engineThreads { openblas_set_num_threads(Int32(engineThreads)) } }
-        run(choice.routine, transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, a: a, lda: lda, b: b,
-            ldb: ldb, c: c, ldc: ldc)
+        let parts = choice.threads > 1 ? splitParts(for: choice.routine, m: m, n: n, k: k, threads: choice.threads) : 1
+        if parts <= 1 {
+            run(choice.routine, transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, a: a, lda: lda,
+                b: b, ldb: ldb, c: c, ldc: ldc)
+            return
+        }
+        let splitsRows = choice.routine == .gemvOverA || (choice.routine == .gemm && m >= n)
+        let extent = splitsRows ? m : n
+        let blocks = (extent + splitAlignment - 1) / splitAlignment
+        Parallelism.run(tasks: parts) { part in
+            let start = Swift.min(extent, blocks * part / parts * splitAlignment)
+            let end = Swift.min(extent, blocks * (part + 1) / parts * splitAlignment)
+            guard start < end else { return }
+            if splitsRows {
+                // Rows of op(A) and C: A stored k×m starts `start` columns in, m×k `start` rows in.
+                run(choice.routine, transposeA: transposeA, transposeB: transposeB, m: end - start, n: n, k: k,
+                    a: a + (transposeA ? start : start * lda), lda: lda, b: b, ldb: ldb, c: c + start * ldc, ldc: ldc)
+            } else {
+                // Columns of op(B) and C: B stored n×k starts `start` rows in, k×n `start` columns in.
+                run(choice.routine, transposeA: transposeA, transposeB: transposeB, m: m, n: end - start, k: k,
+                    a: a, lda: lda, b: b + (transposeB ? start * ldb : start), ldb: ldb, c: c + start, ldc: ldc)
+            }
+        }
     }
 
     private static func run(_ routine: Routine, transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,

@@ -1,19 +1,45 @@
-import Dispatch
 import CBLAS
+import CThreadPool
 
-/// How many cores kernels may use. Set from the protocol's machine; also sets OpenBLAS's thread count so
-/// GEMM and the elementwise kernels agree.
+/// How many cores kernels may use, and the one pool of threads they run on. Set from the protocol's machine.
+///
+/// Every parallel kernel and every split matrix product runs on `CThreadPool`'s workers (which spin between the
+/// kernels of a step instead of sleeping), and OpenBLAS itself stays on one thread: with OpenBLAS's own threads
+/// and libdispatch's both live, the 2-vCPU reference machine ran three busy threads on two cores, and W3's fused
+/// step got slower with a second thread (5.48 ms at 2 threads vs 4.92 at 1, one run of thread-scaling.json).
 public enum Parallelism {
     nonisolated(unsafe) public private(set) static var threadCount = 1
 
     /// Elementwise work below this many elements per thread runs on one thread: splitting costs more than it
-    /// saves. On the 2-vCPU reference machine a 784×256 SGD update as four binary kernels took 93 µs on one thread
-    /// and 150 µs split in two (waking a worker costs more than the memory-bound half it takes over).
-    public static let minimumElementsPerThread = 1 << 18
+    /// saves. With libdispatch waking a sleeping thread per kernel this had to be 2¹⁸ (a 784×256 SGD update took
+    /// 93 µs whole, 150 µs split); the pool's worker is awake between kernels, so 2¹⁵ now pays (2-vCPU reference
+    /// machine, `dlbench-microbench --threads 2`, two rounds: W3 eager 4.83/5.07 ms at 2¹⁸, 3.88/3.77 at 2¹⁵;
+    /// W3 fused 2.80/2.96 at 2¹⁸, 2.68/2.58 at 2¹⁴; W1 and W4 within noise).
+    public static let minimumElementsPerThread = 1 << 15
 
     public static func setThreadCount(_ count: Int) {
-        threadCount = max(1, count)
-        openblas_set_num_threads(Int32(threadCount))
+        dlbench_pool_set_threads(max(1, count))
+        threadCount = dlbench_pool_threads()
+        openblas_set_num_threads(1)
+    }
+
+    /// Runs `body(task)` for every task in `0..<tasks` on the pool (the caller takes part) and returns when all
+    /// have finished. Inside a task, a nested call runs its tasks in order on that thread.
+    @inline(__always)
+    public static func run(tasks: Int, _ body: (Int) -> Void) {
+        if tasks <= 1 {
+            if tasks == 1 { body(0) }
+            return
+        }
+        withoutActuallyEscaping(body) { escapable in
+            var closure = escapable
+            withUnsafeMutablePointer(to: &closure) { pointer in
+                dlbench_pool_run(tasks, { context, task in
+                    guard let context else { return }
+                    context.assumingMemoryBound(to: ((Int) -> Void).self).pointee(task)
+                }, pointer)
+            }
+        }
     }
 
     /// Splits `0..<count` into contiguous chunks and runs `body(range)` on up to `threadCount` threads.
@@ -22,9 +48,24 @@ public enum Parallelism {
         let chunks = min(threadCount, count / minimumElementsPerThread)
         if chunks <= 1 { body(0..<count); return }
         let chunkSize = (count + chunks - 1) / chunks
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+        run(tasks: chunks) { chunk in
             let start = chunk * chunkSize
             let end = min(count, start + chunkSize)
+            if start < end { body(start..<end) }
+        }
+    }
+
+    /// Splits `rows` independent rows of about `elementsPerRow` work each over `threadCount` threads, in
+    /// contiguous blocks; small work stays on the calling thread.
+    @inline(__always)
+    public static func forRows(_ rows: Int, elementsPerRow: Int, _ body: (Range<Int>) -> Void) {
+        let total = rows * max(elementsPerRow, 1)
+        let chunks = min(threadCount, rows, total / minimumElementsPerThread)
+        if chunks <= 1 { body(0..<rows); return }
+        let size = (rows + chunks - 1) / chunks
+        run(tasks: chunks) { chunk in
+            let start = chunk * size
+            let end = min(rows, start + size)
             if start < end { body(start..<end) }
         }
     }

@@ -88,7 +88,7 @@ public enum BinaryKernels {
         let count = outShape.elementCount
         if aShape == bShape {
             // The chunk body dispatches on the function again rather than capturing `body`: a closure that
-            // crosses concurrentPerform is called per element, unvectorised (4-5× slower at 2 threads).
+            // crosses into the thread pool is called per element, unvectorised (4-5× slower at 2 threads).
             Parallelism.forChunks(of: count) { range in
                 sameShapeApply(function, a + range.lowerBound, b + range.lowerBound, out + range.lowerBound, range.count)
             }

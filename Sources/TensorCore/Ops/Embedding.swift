@@ -15,7 +15,7 @@ public struct EmbeddingLookup: PrimitiveOp {
     public func execute(_ arguments: KernelArguments) {
         let vocabulary = arguments.inputShapes[0][0], width = arguments.inputShapes[0][1]
         let table = arguments.inputs[0], ids = arguments.inputs[1], output = arguments.output
-        parallelForRows(arguments.inputShapes[1].elementCount, elementsPerRow: width) { rows in
+        Parallelism.forRows(arguments.inputShapes[1].elementCount, elementsPerRow: width) { rows in
             for row in rows {
                 let id = ids[row]
                 let target = output + row * width

@@ -28,7 +28,7 @@ public struct Im2Col: PrimitiveOp {
         let positions = outputHeight * outputWidth
         let input = arguments.inputs[0], output = arguments.output
         let columns = image.batch * positions
-        parallelForRows(image.batch * rows, elementsPerRow: positions) { rowRange in
+        Parallelism.forRows(image.batch * rows, elementsPerRow: positions) { rowRange in
             for batchRow in rowRange {
                 let row = batchRow / image.batch, n = batchRow % image.batch
                 let kj = row % w.kernelWidth, ki = (row / w.kernelWidth) % w.kernelHeight, c = row / kernelArea
@@ -93,7 +93,7 @@ public struct Col2Im: PrimitiveOp {
         let positions = outputHeight * outputWidth
         let input = arguments.inputs[0], output = arguments.output
         // One image plane (n, c) per task: the windows of different planes never write to the same element.
-        parallelForRows(image.planes, elementsPerRow: w.kernelHeight * w.kernelWidth * positions) { planes in
+        Parallelism.forRows(image.planes, elementsPerRow: w.kernelHeight * w.kernelWidth * positions) { planes in
             for planeIndex in planes {
                 let n = planeIndex / image.channels, c = planeIndex % image.channels
                 let plane = output + planeIndex * image.planeSize

@@ -21,7 +21,7 @@ public struct LayerNormalization: PrimitiveOp {
         let width = shape[shape.rank - 1]
         let rows = shape.elementCount / width
         let input = arguments.inputs[0], output = arguments.output, epsilon = self.epsilon
-        parallelForRows(rows, elementsPerRow: width) { range in
+        Parallelism.forRows(rows, elementsPerRow: width) { range in
             for row in range {
                 let x = input + row * width, y = output + row * width
                 let (mean, inverse) = LayerNormalization.statistics(x, width, epsilon)
@@ -66,7 +66,7 @@ public struct LayerNormalizationBackward: PrimitiveOp {
         let rows = shape.elementCount / width
         let input = arguments.inputs[0], cotangent = arguments.inputs[1], output = arguments.output
         let epsilon = self.epsilon
-        parallelForRows(rows, elementsPerRow: 2 * width) { range in
+        Parallelism.forRows(rows, elementsPerRow: 2 * width) { range in
             for row in range {
                 let x = input + row * width, g = cotangent + row * width, dx = output + row * width
                 let (mean, inverse) = LayerNormalization.statistics(x, width, epsilon)

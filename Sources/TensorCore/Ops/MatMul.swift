@@ -48,12 +48,9 @@ public struct MatMul: PrimitiveOp {
                                    a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: g.n)
             return
         }
-        let aStride = g.m * g.k, bStride = g.sharedB ? 0 : g.k * g.n, cStride = g.m * g.n
-        for index in 0..<g.batch {
-            MatrixProduct.multiply(transposeA: transposeA, transposeB: transposeB, m: g.m, n: g.n, k: g.k,
-                                   a: a + index * aStride, lda: lda, b: b + index * bStride, ldb: ldb,
-                                   c: c + index * cStride, ldc: g.n)
-        }
+        MatrixProduct.multiply(batch: g.batch, transposeA: transposeA, transposeB: transposeB, m: g.m, n: g.n, k: g.k,
+                               a: a, lda: lda, strideA: g.m * g.k, b: b, ldb: ldb, strideB: g.sharedB ? 0 : g.k * g.n,
+                               c: c, ldc: g.n, strideC: g.m * g.n)
     }
 
     public func vjp(inputs: [Tensor], output: Tensor, cotangent g: Tensor) throws -> [Tensor?] {

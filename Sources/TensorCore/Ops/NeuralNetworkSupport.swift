@@ -1,5 +1,3 @@
-import Dispatch
-
 /// The sliding-window geometry shared by im2col/col2im and the 2-D pools: kernel, stride and zero padding
 /// per spatial axis (height, width), as PyTorch's `Conv2d`/`MaxPool2d` arguments.
 public struct Window2D: Hashable, Sendable, CustomStringConvertible {
@@ -65,21 +63,6 @@ struct ImageDimensions {
     }
     var planes: Int { batch * channels }
     var planeSize: Int { height * width }
-}
-
-/// Splits `rows` independent rows of about `elementsPerRow` work each over `Parallelism.threadCount` threads,
-/// in contiguous blocks; small work stays on the calling thread.
-@inline(__always)
-func parallelForRows(_ rows: Int, elementsPerRow: Int, _ body: (Range<Int>) -> Void) {
-    let total = rows * Swift.max(elementsPerRow, 1)
-    let chunks = Swift.min(Parallelism.threadCount, rows, total / Parallelism.minimumElementsPerThread)
-    if chunks <= 1 { body(0..<rows); return }
-    let size = (rows + chunks - 1) / chunks
-    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-        let start = chunk * size
-        let end = Swift.min(rows, start + size)
-        if start < end { body(start..<end) }
-    }
 }
 
 /// Copies an n-dimensional block: `dimensions` elements from `source` (row-major strides `sourceStrides`, starting

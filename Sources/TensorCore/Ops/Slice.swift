@@ -147,7 +147,7 @@ public struct SwapLeadingAxes: PrimitiveOp {
         let a = shape[0], b = shape[1], block = shape.elementCount / Swift.max(a * b, 1)
         let input = arguments.inputs[0], output = arguments.output
         guard block > 0 else { return }
-        parallelForRows(b, elementsPerRow: a * block) { rows in
+        Parallelism.forRows(b, elementsPerRow: a * block) { rows in
             for j in rows {
                 for i in 0..<a {
                     (output + (j * a + i) * block).update(from: input + (i * b + j) * block, count: block)

@@ -24,7 +24,7 @@ public struct Softmax: PrimitiveOp {
             // Rows are independent and contiguous: split them across threads like the other row kernels. Work per
             // row counts 4 per element (three passes, one with an exp): 32×2×64×64 at 2 threads 315 -> 205 µs.
             let input = arguments.inputs[0], output = arguments.output, logarithmic = self.logarithmic
-            parallelForRows(outer, elementsPerRow: 4 * length) { rows in
+            Parallelism.forRows(outer, elementsPerRow: 4 * length) { rows in
                 for row in rows { Self.row(input + row * length, output + row * length, length, 1, logarithmic) }
             }
             return

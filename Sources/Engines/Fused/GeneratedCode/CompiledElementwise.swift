@@ -1,4 +1,3 @@
-import Dispatch
 import TensorCore
 
 /// A fused elementwise group running as generated, compiled C (`ElementwiseCSource`); same inputs, outputs and
@@ -8,10 +7,6 @@ public struct CompiledElementwise: PrimitiveOp, @unchecked Sendable {
     let kernel: NativeCompiler.Kernel
     let rows: Int
     let columns: Int
-    /// Lower than `Parallelism.minimumElementsPerThread`: one wake-up per group instead of one per op pays off
-    /// sooner. Measured at 2 threads (microbench --profile): W1's 784×256 SGD update 91 µs whole vs 66-69 µs
-    /// split, the 128×256 ReLU backward 15.9 vs 10.0 µs.
-    static let minimumElementsPerThread = 1 << 15
 
     init(interpreted: FusedElementwise, kernel: @escaping NativeCompiler.Kernel, rows: Int, columns: Int) {
         self.interpreted = interpreted
@@ -37,13 +32,13 @@ public struct CompiledElementwise: PrimitiveOp, @unchecked Sendable {
             arguments.inputs.withUnsafeBufferPointer { inputs in
                 let inputTable = inputs.baseAddress, outputTable = UnsafePointer(outputs.baseAddress)
                 let chunks = min(Parallelism.threadCount, rows,
-                                 rows * columns / Self.minimumElementsPerThread)
+                                 rows * columns / Parallelism.minimumElementsPerThread)
                 if chunks <= 1 {
                     kernel(inputTable, outputTable, 0, rows)
                     return
                 }
                 let size = (rows + chunks - 1) / chunks
-                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                Parallelism.run(tasks: chunks) { chunk in
                     let start = chunk * size
                     if start < rows { kernel(inputTable, outputTable, start, min(rows, start + size)) }
                 }

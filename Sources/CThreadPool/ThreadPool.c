@@ -1,0 +1,150 @@
+#include "CThreadPool.h"
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
+#include <time.h>
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#define CPU_RELAX() _mm_pause()
+#elif defined(__aarch64__)
+#define CPU_RELAX() __asm__ __volatile__("yield")
+#else
+#define CPU_RELAX() ((void)0)
+#endif
+
+/// How long an idle worker spins before it sleeps. The kernels of one training step follow each other within
+/// microseconds, and waking a sleeping thread costs tens of them, so a worker waits awake across a step; a
+/// process that stops computing gives its cores back after this long.
+#define SPIN_NANOSECONDS 2000000ull
+#define MAX_WORKERS 255
+
+/// One region: the tasks and the counter that hands them out. Lives on the caller's stack; the caller returns
+/// only after every worker that accepted it has finished with it.
+typedef struct {
+    void (*body)(void *, size_t);
+    void *context;
+    size_t tasks;
+    atomic_size_t next;
+} Job;
+
+enum { IDLE, POSTED, ACCEPTED, DONE };
+
+/// A worker's mailbox. The caller posts; the worker accepts with a compare-and-swap, which the caller can beat
+/// to take a post back (a worker still asleep when the tasks are all done is not waited for).
+typedef struct {
+    _Alignas(64) atomic_int state;
+    Job *_Atomic job;
+    atomic_int sleeping;
+    pthread_mutex_t lock;
+    pthread_cond_t wake;
+} Worker;
+
+static Worker workers[MAX_WORKERS];
+static size_t started_workers = 0;
+static atomic_size_t thread_count = 1;
+static pthread_mutex_t region_lock = PTHREAD_MUTEX_INITIALIZER;
+static _Thread_local int inside_task = 0;
+
+static uint64_t now_nanoseconds(void) {
+    struct timespec time;
+    clock_gettime(CLOCK_MONOTONIC, &time);
+    return (uint64_t)time.tv_sec * 1000000000ull + (uint64_t)time.tv_nsec;
+}
+
+static void run_tasks(Job *job) {
+    inside_task = 1;
+    for (;;) {
+        const size_t task = atomic_fetch_add_explicit(&job->next, 1, memory_order_relaxed);
+        if (task >= job->tasks) break;
+        job->body(job->context, task);
+    }
+    inside_task = 0;
+}
+
+static void *worker_main(void *argument) {
+    Worker *worker = argument;
+    for (;;) {
+        // Spin on the mailbox, reading the clock only now and then.
+        uint64_t deadline = 0;
+        for (unsigned spins = 0; atomic_load(&worker->state) != POSTED; spins++) {
+            CPU_RELAX();
+            if ((spins & 1023) != 1023) continue;
+            const uint64_t now = now_nanoseconds();
+            if (deadline == 0) { deadline = now + SPIN_NANOSECONDS; continue; }
+            if (now < deadline) continue;
+            // Sleep. `sleeping` before the state check, and the poster's state before its `sleeping` check
+            // (both sequentially consistent), so one of the two always sees the other.
+            pthread_mutex_lock(&worker->lock);
+            atomic_store(&worker->sleeping, 1);
+            while (atomic_load(&worker->state) != POSTED) pthread_cond_wait(&worker->wake, &worker->lock);
+            atomic_store(&worker->sleeping, 0);
+            pthread_mutex_unlock(&worker->lock);
+            break;
+        }
+        int expected = POSTED;
+        if (!atomic_compare_exchange_strong(&worker->state, &expected, ACCEPTED)) continue; // taken back
+        run_tasks(atomic_load(&worker->job));
+        atomic_store(&worker->state, DONE);
+    }
+    return NULL;
+}
+
+void dlbench_pool_set_threads(size_t threads) {
+    if (threads < 1) threads = 1;
+    if (threads > MAX_WORKERS + 1) threads = MAX_WORKERS + 1;
+    pthread_mutex_lock(&region_lock);
+    while (started_workers < threads - 1) {
+        Worker *worker = &workers[started_workers];
+        atomic_init(&worker->state, IDLE);
+        atomic_init(&worker->sleeping, 0);
+        pthread_mutex_init(&worker->lock, NULL);
+        pthread_cond_init(&worker->wake, NULL);
+        pthread_t thread;
+        pthread_attr_t attributes;
+        pthread_attr_init(&attributes);
+        pthread_attr_setdetachstate(&attributes, PTHREAD_CREATE_DETACHED);
+        const int failed = pthread_create(&thread, &attributes, worker_main, worker);
+        pthread_attr_destroy(&attributes);
+        if (failed) break; // fewer workers: regions use the ones that started
+        started_workers++;
+    }
+    atomic_store(&thread_count, threads <= started_workers + 1 ? threads : started_workers + 1);
+    pthread_mutex_unlock(&region_lock);
+}
+
+size_t dlbench_pool_threads(void) { return atomic_load(&thread_count); }
+
+static void run_serially(size_t tasks, void (*body)(void *, size_t), void *context) {
+    for (size_t task = 0; task < tasks; task++) body(context, task);
+}
+
+void dlbench_pool_run(size_t tasks, void (*body)(void *context, size_t task), void *context) {
+    const size_t threads = atomic_load(&thread_count);
+    if (tasks <= 1 || threads <= 1 || inside_task || pthread_mutex_trylock(&region_lock) != 0) {
+        run_serially(tasks, body, context);
+        return;
+    }
+    Job job = {.body = body, .context = context, .tasks = tasks};
+    atomic_init(&job.next, 0);
+    const size_t helpers = (threads - 1 < tasks - 1) ? threads - 1 : tasks - 1;
+    for (size_t index = 0; index < helpers; index++) {
+        Worker *worker = &workers[index];
+        atomic_store(&worker->job, &job);
+        atomic_store(&worker->state, POSTED);
+        if (atomic_load(&worker->sleeping)) {
+            pthread_mutex_lock(&worker->lock);
+            pthread_cond_signal(&worker->wake);
+            pthread_mutex_unlock(&worker->lock);
+        }
+    }
+    run_tasks(&job);
+    for (size_t index = 0; index < helpers; index++) {
+        Worker *worker = &workers[index];
+        int expected = POSTED;
+        if (!atomic_compare_exchange_strong(&worker->state, &expected, IDLE)) {
+            while (atomic_load(&worker->state) != DONE) CPU_RELAX();
+            atomic_store(&worker->state, IDLE);
+        }
+    }
+    pthread_mutex_unlock(&region_lock);
+}
