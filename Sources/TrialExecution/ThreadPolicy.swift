@@ -12,7 +12,7 @@ import Glibc
 public enum ThreadPolicy {
     /// The rule in words, as stored in the fingerprint.
     public static let summary = "each worker pinned to the first N allowed CPUs (N = machine threads); "
-        + "OpenBLAS/OpenMP/MKL pools sized N"
+        + "OpenBLAS/OpenMP/MKL pools sized N; dlbench's engines: one pool of N, OpenBLAS on 1 thread inside it"
 
     /// What a worker ended up with: the CPUs kept and whether the kernel accepted the mask for every thread.
     public struct Applied: Sendable, Equatable {
