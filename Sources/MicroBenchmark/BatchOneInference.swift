@@ -4,7 +4,8 @@ import Models
 import TensorCore
 
 /// W2's batch-1 question, by path: each layer's 1×K · K×N product as `cblas_sgemm` (what every engine ran before
-/// the shape-aware choice), as `cblas_sgemv`, and through the `matmul` op (with the routine it measured and chose);
+/// the shape-aware choice), as `cblas_sgemv` (both whole, on one thread), at N > 1 threads GEMM and GEMV split
+/// over the pool, and through the `matmul` op (with the path it measured and chose);
 /// then the whole 784-256-256-10 forward pass on every CPU engine at batch 1 and 64, side by side in rounds.
 func batchOneInference() throws {
     guard selected("gemv vs gemm") || selected("w2") else { return }
@@ -22,6 +23,19 @@ func batchOneInference() throws {
         let op = try measure(seconds: options.seconds) { _ = try ExecutionContext.withoutGradients { try x.matmul(w) } }
         report("cblas_sgemm 1×\(k) · \(k)×\(n)", seconds: gemm, flops: flops)
         report("cblas_sgemv 1×\(k) · \(k)×\(n)", seconds: gemv, flops: flops)
+        if Parallelism.threadCount > 1 {
+            // The split candidates, forced (the two lines above are the whole ones, on one thread).
+            for (policy, routine) in [(MatrixProduct.Policy.alwaysGEMM, MatrixProduct.Routine.gemm), (.alwaysGEMV, .gemvOverB)]
+            where MatrixProduct.splitParts(for: routine, m: 1, n: n, k: k, threads: Parallelism.threadCount) > 1 {
+                let name = routine == .gemm ? "gemm" : "gemv"
+                MatrixProduct.policy = policy
+                let split = try measure(seconds: options.seconds) {
+                    _ = try ExecutionContext.withoutGradients { try x.matmul(w) }
+                }
+                MatrixProduct.policy = .measured
+                report("\(name) split over \(Parallelism.threadCount) threads 1×\(k) · \(k)×\(n)", seconds: split, flops: flops)
+            }
+        }
         let choice = MatrixProduct.measuredChoices.first { $0.call.m == 1 && $0.call.k == k && $0.call.n == n }
         report("matmul op   1×\(k) · \(k)×\(n) (\(choice.map { "\($0.choice)" } ?? "?"))", seconds: op, flops: flops)
     }
