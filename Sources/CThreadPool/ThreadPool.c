@@ -1,5 +1,6 @@
 #include "CThreadPool.h"
 #include <pthread.h>
+#include <sched.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <time.h>
@@ -16,6 +17,11 @@
 /// microseconds, and waking a sleeping thread costs tens of them, so a worker waits awake across a step; a
 /// process that stops computing gives its cores back after this long.
 #define SPIN_NANOSECONDS 2000000ull
+/// After this long a waiting thread (a worker between regions, or the caller waiting for a worker's last task)
+/// yields its CPU on every turn instead of only pausing: when the scheduler has put both threads on one core (or
+/// the VM's second vCPU is not running), pure spinning makes each wait a whole time slice, and W3's step took
+/// 8–10 ms at 2 threads instead of 3 (`taskset -c 0 dlbench-microbench --threads 2`).
+#define PAUSE_NANOSECONDS 20000ull
 #define MAX_WORKERS 255
 
 /// One region: the tasks and the counter that hands them out. Lives on the caller's stack; the caller returns
@@ -51,6 +57,19 @@ static uint64_t now_nanoseconds(void) {
     return (uint64_t)time.tv_sec * 1000000000ull + (uint64_t)time.tv_nsec;
 }
 
+/// One turn of a wait: a pause, then after PAUSE_NANOSECONDS a yield each turn. Returns the nanoseconds waited
+/// so far (read from the clock every 256 turns, 0 before the first reading).
+typedef struct { unsigned turns; uint64_t started; uint64_t waited; } Wait;
+
+static inline uint64_t wait_turn(Wait *wait) {
+    if (wait->waited >= PAUSE_NANOSECONDS) sched_yield(); else CPU_RELAX();
+    if ((++wait->turns & 255) != 0) return wait->waited;
+    const uint64_t now = now_nanoseconds();
+    if (wait->started == 0) wait->started = now;
+    wait->waited = now - wait->started;
+    return wait->waited;
+}
+
 static void run_tasks(Job *job) {
     inside_task = 1;
     for (;;) {
@@ -64,14 +83,10 @@ static void run_tasks(Job *job) {
 static void *worker_main(void *argument) {
     Worker *worker = argument;
     for (;;) {
-        // Spin on the mailbox, reading the clock only now and then.
-        uint64_t deadline = 0;
-        for (unsigned spins = 0; atomic_load(&worker->state) != POSTED; spins++) {
-            CPU_RELAX();
-            if ((spins & 1023) != 1023) continue;
-            const uint64_t now = now_nanoseconds();
-            if (deadline == 0) { deadline = now + SPIN_NANOSECONDS; continue; }
-            if (now < deadline) continue;
+        // Wait on the mailbox awake for a while, then asleep.
+        Wait wait = {0};
+        while (atomic_load(&worker->state) != POSTED) {
+            if (wait_turn(&wait) < SPIN_NANOSECONDS) continue;
             // Sleep. `sleeping` before the state check, and the poster's state before its `sleeping` check
             // (both sequentially consistent), so one of the two always sees the other.
             pthread_mutex_lock(&worker->lock);
@@ -142,7 +157,8 @@ void dlbench_pool_run(size_t tasks, void (*body)(void *context, size_t task), vo
         Worker *worker = &workers[index];
         int expected = POSTED;
         if (!atomic_compare_exchange_strong(&worker->state, &expected, IDLE)) {
-            while (atomic_load(&worker->state) != DONE) CPU_RELAX();
+            Wait wait = {0};
+            while (atomic_load(&worker->state) != DONE) wait_turn(&wait);
             atomic_store(&worker->state, IDLE);
         }
     }

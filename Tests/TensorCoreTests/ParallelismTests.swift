@@ -25,6 +25,22 @@ final class ParallelismTests: XCTestCase {
         }
     }
 
+    func testWorkIsCutIntoAWholeNumberOfPiecesPerThreadAndSmallWorkStaysWhole() {
+        for threads in [2, 3] {
+            Parallelism.setThreadCount(threads)
+            let minimum = Parallelism.minimumElementsPerThread
+            XCTAssertEqual(Parallelism.chunkCount(rows: 100, elementsPerRow: minimum / 100), 1, "below the minimum")
+            XCTAssertEqual(Parallelism.chunkCount(rows: 1, elementsPerRow: 100 * minimum), 1, "one row cannot split")
+            for (rows, width) in [(64, minimum / 8), (1000, minimum), (7, minimum), (3, minimum)] {
+                let chunks = Parallelism.chunkCount(rows: rows, elementsPerRow: width)
+                XCTAssertGreaterThan(chunks, 1, "\(rows) rows of \(width)")
+                XCTAssertLessThanOrEqual(chunks, min(rows, Parallelism.piecesPerThread * threads))
+                XCTAssertTrue(chunks % threads == 0 || chunks == min(threads, rows), "\(chunks) pieces for \(threads) threads")
+            }
+            XCTAssertEqual(MatrixProduct.splitParts(for: .gemm, m: 128, n: 256, k: 784, threads: threads) % threads, 0)
+        }
+    }
+
     func testANestedRegionRunsItsTasksOnTheCallingThread() {
         Parallelism.setThreadCount(2)
         let cells = UnsafeMutablePointer<Int>.allocate(capacity: 16)

@@ -45,7 +45,7 @@ public struct FusedElementwise: PrimitiveOp {
         let count = shape.elementCount
         let blocks = (count + Self.blockSize - 1) / Self.blockSize
         let registerCount = program.instructions.count
-        let chunks = min(Parallelism.threadCount, count / Parallelism.minimumElementsPerThread)
+        let chunks = Parallelism.chunkCount(rows: blocks, elementsPerRow: Self.blockSize)
         if chunks <= 1 {
             let scratch = FusedScratch.buffer(chunk: 0, registers: registerCount)
             for block in 0..<blocks { evaluate(block: block, count: count, scratch: scratch, arguments: arguments) }

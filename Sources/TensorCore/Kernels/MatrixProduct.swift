@@ -177,12 +177,22 @@ public enum MatrixProduct {
         return candidates[fastest]
     }
 
-    /// The row or column blocks a routine splits into at `threads` threads: at most one per thread, each at
-    /// least `splitAlignment` wide and `minimumWorkPerPart` multiply-adds (1: not worth splitting).
+    /// The row or column blocks a routine splits into at `threads` threads (1: not worth splitting): one per
+    /// thread, each at least `splitAlignment` wide and `minimumWorkPerPart` multiply-adds, or more where each
+    /// block stays at least `finePartWidth` wide — up to `Parallelism.piecesPerThread` per thread, claimed one at
+    /// a time, so a thread that falls behind holds up one small block rather than half the product.
     public static func splitParts(for routine: Routine, m: Int, n: Int, k: Int, threads: Int) -> Int {
         let extent = routine == .gemvOverA || (routine == .gemm && m >= n) ? m : n
-        return Swift.max(1, Swift.min(threads, extent / splitAlignment, m * n * k / minimumWorkPerPart))
+        let work = m * n * k / minimumWorkPerPart
+        let coarse = Swift.min(threads, extent / splitAlignment, work)
+        guard coarse > 1 else { return 1 }
+        // A whole number of blocks per thread: 3 blocks on 2 threads would leave one thread two of them.
+        let fine = Swift.min(Parallelism.piecesPerThread * threads, extent / finePartWidth, work)
+        return Swift.max(coarse, fine / threads * threads)
     }
+
+    /// Narrower blocks than this repack the other operand too often for what they compute.
+    static let finePartWidth = 64
 
     /// Blocks start at multiples of 16 rows or columns: whole AVX-512 register tiles for the BLAS kernels.
     static let splitAlignment = 16

@@ -31,8 +31,7 @@ public struct CompiledElementwise: PrimitiveOp, @unchecked Sendable {
             for (index, pointer) in arguments.additionalOutputs.enumerated() { outputs[index + 1] = pointer }
             arguments.inputs.withUnsafeBufferPointer { inputs in
                 let inputTable = inputs.baseAddress, outputTable = UnsafePointer(outputs.baseAddress)
-                let chunks = min(Parallelism.threadCount, rows,
-                                 rows * columns / Parallelism.minimumElementsPerThread)
+                let chunks = Parallelism.chunkCount(rows: rows, elementsPerRow: columns)
                 if chunks <= 1 {
                     kernel(inputTable, outputTable, 0, rows)
                     return
