@@ -10,13 +10,14 @@ import Foundation
 ///   transposes becoming the GEMV's transpose flag and vector stride — no copy. On one 2-vCPU machine OpenBLAS's
 ///   sgemm took 61 µs for W2's 1×784 · 784×256 and sgemv 13–15 µs; on an AMD EPYC one (OpenBLAS 0.3.21) sgemm took
 ///   8.5 µs and sgemv 9.9 µs (dlbench-microbench, "gemv vs gemm").
-/// - At N > 1 threads a product is split into N row or column blocks run on `Parallelism`'s pool, each a
-///   one-thread BLAS call, or run whole on the calling thread when it is too small to pay for the split.
+/// - At N > 1 threads a product is split into row or column blocks run on `Parallelism`'s pool, each a
+///   one-thread BLAS call, or run whole on the calling thread when it is too small to pay for the split (a
+///   rule on the work, `splitParts`, not a measurement).
 ///   OpenBLAS's own threads are never used: splitting the larger of M and N (so the smaller operand is the one
 ///   each part packs again) measured 1.8–1.95× over one thread at W1's and W4's shapes on the 2-vCPU reference
 ///   machine where OpenBLAS's 2 threads gave 0.75–1.35× (128×784·784×256: 272–280 µs split, 372–417 µs
 ///   OpenBLAS, 505 µs one thread; 2048×256·256×64: 338–348, 772–890, 673 µs).
-/// So the choice is measured, once per shape and thread count in each process, on the call's own operands: every
+/// So the routine is measured, once per shape and thread count in each process, on the call's own operands: every
 /// candidate in alternating rounds after one warm-up call, the fastest minimum wins (a few products' time, once
 /// per shape).
 public enum MatrixProduct {
@@ -130,11 +131,13 @@ public enum MatrixProduct {
                     ldb: ldb, c: c, ldc: ldc)
                 return
             }
-            var candidates = [Choice(routine: .gemm, threads: threads)]
-            if gemv != .gemm { candidates.append(Choice(routine: gemv, threads: threads)) }
-            if threads > 1 {
-                let splittable = candidates.filter { splitParts(for: $0.routine, m: m, n: n, k: k, threads: threads) > 1 }
-                candidates = splittable + candidates.map { Choice(routine: $0.routine, threads: 1) }
+            // Split whenever the work is large enough (`splitParts`); only the routine is measured. Measuring split
+            // against whole too froze a wrong answer for the whole process whenever the first step met a moment
+            // when the second vCPU lagged: W4 trials at 2 threads ran every forward product on one thread
+            // (2048×64·64×192: 508 µs chosen over 261 µs split) and took 21–24 ms instead of 14–17.
+            let routines: [Routine] = gemv == .gemm ? [.gemm] : [.gemm, gemv]
+            let candidates = routines.map { routine in
+                Choice(routine: routine, threads: splitParts(for: routine, m: m, n: n, k: k, threads: threads) > 1 ? threads : 1)
             }
             chosen = candidates.count == 1 ? candidates[0] : choice(for: call, threads: threads, among: candidates) { choice in
                 run(choice, transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, a: a, lda: lda,
@@ -169,7 +172,7 @@ public enum MatrixProduct {
             if round == 0 { rounds = max(3, min(25, Int(200_000 / max(best.min() ?? 1, 1)))) }
             round += 1
         }
-        // Ties go to the earlier candidate: split before whole, GEMM before GEMV.
+        // Ties go to the earlier candidate: GEMM before GEMV.
         let fastest = best.indices.min { best[$0] < best[$1] } ?? 0
         choicesLock.lock()
         choices[key] = candidates[fastest]
