@@ -135,11 +135,16 @@ public enum MatrixProduct {
             // against whole too froze a wrong answer for the whole process whenever the first step met a moment
             // when the second vCPU lagged: W4 trials at 2 threads ran every forward product on one thread
             // (2048×64·64×192: 508 µs chosen over 261 µs split) and took 21–24 ms instead of 14–17.
-            let routines: [Routine] = gemv == .gemm ? [.gemm] : [.gemm, gemv]
-            let candidates = routines.map { routine in
-                Choice(routine: routine, threads: splitParts(for: routine, m: m, n: n, k: k, threads: threads) > 1 ? threads : 1)
+            // A shape with no GEMV needs no list (this runs on every such product: no allocation).
+            let splitGEMM = Choice(routine: .gemm, threads: splitParts(for: .gemm, m: m, n: n, k: k, threads: threads) > 1 ? threads : 1)
+            if gemv == .gemm {
+                run(splitGEMM, transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, a: a, lda: lda, b: b,
+                    ldb: ldb, c: c, ldc: ldc)
+                return
             }
-            chosen = candidates.count == 1 ? candidates[0] : choice(for: call, threads: threads, among: candidates) { choice in
+            let candidates = [splitGEMM,
+                              Choice(routine: gemv, threads: splitParts(for: gemv, m: m, n: n, k: k, threads: threads) > 1 ? threads : 1)]
+            chosen = choice(for: call, threads: threads, among: candidates) { choice in
                 run(choice, transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, a: a, lda: lda,
                     b: b, ldb: ldb, c: c, ldc: ldc)
             }
