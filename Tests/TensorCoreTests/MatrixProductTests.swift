@@ -57,6 +57,31 @@ final class MatrixProductTests: XCTestCase {
         }
     }
 
+    func testSmallOutputsWithALongKSlicedOrSplitAlongKMatchTheNaiveProduct() throws {
+        // 40×50·600: slices of 262 (two whole, one of 76); at 2 and 3 threads also two pieces of K, each sliced.
+        // 8×9·2000: too small to slice, but two pieces of K at 2 and 3 threads.
+        XCTAssertEqual(MatrixProduct.sliceDepth(m: 40, n: 50, k: 600), 262)
+        XCTAssertEqual(MatrixProduct.sliceDepth(m: 8, n: 9, k: 2000), 0)
+        XCTAssertEqual(MatrixProduct.sliceDepth(m: 128, n: 256, k: 784), 0, "a large output is never sliced")
+        for threads in [1, 2, 3] {
+            Parallelism.setThreadCount(threads)
+            MatrixProduct.forgetChoices()
+            if threads > 1 {
+                XCTAssertEqual(MatrixProduct.reductionParts(m: 40, n: 50, k: 600, threads: threads), 2)
+                XCTAssertEqual(MatrixProduct.reductionParts(m: 8, n: 9, k: 2000, threads: threads), 2)
+                XCTAssertEqual(MatrixProduct.reductionParts(m: 128, n: 256, k: 784, threads: threads), 1)
+            }
+            for policy in [MatrixProduct.Policy.alwaysSlicedGEMM, .alwaysGEMM, .measured] {
+                MatrixProduct.policy = policy
+                // Float sums over up to 2000 terms against a Double reference: a looser tolerance than the others.
+                try checkEveryShapeAndTranspose("\(policy) at \(threads) threads", shapes: [(40, 50, 600), (8, 9, 2000)],
+                                                tolerance: 1e-4)
+            }
+        }
+        let sliced = MatrixProduct.measuredChoices.first { $0.call.m == 40 && $0.call.n == 50 && $0.call.k == 600 }
+        XCTAssertNotNil(sliced, "the measured policy chose between whole and sliced")
+    }
+
     func testBatchedProductsSplitOverThreadsMatchTheNaiveProduct() throws {
         Parallelism.setThreadCount(2)
         let (batch, m, n, k) = (5, 40, 60, 30)
@@ -80,7 +105,7 @@ final class MatrixProductTests: XCTestCase {
                                                         (5, 6, 7), (1, 300, 130), (130, 1, 300)])
     }
 
-    private func checkEveryShapeAndTranspose(_ label: String, shapes: [(Int, Int, Int)]) throws {
+    private func checkEveryShapeAndTranspose(_ label: String, shapes: [(Int, Int, Int)], tolerance: Float = 1e-5) throws {
         for (m, n, k) in shapes {
             for transposeA in [false, true] {
                 for transposeB in [false, true] {
@@ -89,7 +114,7 @@ final class MatrixProductTests: XCTestCase {
                     let product = try a.matmul(b, transposeA: transposeA, transposeB: transposeB)
                     let expected = naive(try a.values(), try b.values(), m: m, n: n, k: k, transposeA: transposeA,
                                          transposeB: transposeB)
-                    assertAllClose(try product.values(), expected, relative: 1e-5, absolute: 1e-5,
+                    assertAllClose(try product.values(), expected, relative: tolerance, absolute: tolerance,
                                    "\(label): m \(m) n \(n) k \(k) tA \(transposeA) tB \(transposeB)")
                 }
             }

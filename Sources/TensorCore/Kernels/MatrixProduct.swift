@@ -17,6 +17,7 @@ import Foundation
 ///   each part packs again) measured 1.8–1.95× over one thread at W1's and W4's shapes on the 2-vCPU reference
 ///   machine where OpenBLAS's 2 threads gave 0.75–1.35× (128×784·784×256: 272–280 µs split, 372–417 µs
 ///   OpenBLAS, 505 µs one thread; 2048×256·256×64: 338–348, 772–890, 673 µs).
+/// - A small output with a long K may run as a sum of GEMMs over slices of K (`MatrixProduct+Reduction`).
 /// So the routine is measured, once per shape and thread count in each process, on the call's own operands: every
 /// candidate in alternating rounds after one warm-up call, the fastest minimum wins (a few products' time, once
 /// per shape).
@@ -26,11 +27,16 @@ public enum MatrixProduct {
         case gemm, gemvOverB, gemvOverA
     }
 
-    /// A routine and how many threads of the pool it is split over (1: whole, on the calling thread).
+    /// A routine, how many threads of the pool it is split over (1: whole, on the calling thread), and for a GEMM
+    /// with a small output whether K runs in slices of `sliceDepth` (0: in one call; see `sliceDepth(m:n:k:)`).
     public struct Choice: Hashable, Sendable, CustomStringConvertible {
         public var routine: Routine
         public var threads: Int
-        public var description: String { threads == 1 ? "\(routine.rawValue) on 1 thread" : "\(routine.rawValue) split over \(threads) threads" }
+        public var sliceDepth = 0
+        public var description: String {
+            (threads == 1 ? "\(routine.rawValue) on 1 thread" : "\(routine.rawValue) split over \(threads) threads")
+                + (sliceDepth > 0 ? " in K slices of \(sliceDepth)" : "")
+        }
     }
 
     /// One product's shape, as `recorder` sees it.
@@ -43,8 +49,9 @@ public enum MatrixProduct {
     /// the cost on the hot path is one load and branch.
     nonisolated(unsafe) public static var recorder: ((Call) -> Void)?
 
-    /// How `multiply` picks: measured (the default), or forced to one routine on all threads (tests, experiments).
-    public enum Policy: Sendable, Equatable { case measured, alwaysGEMM, alwaysGEMV }
+    /// How `multiply` picks: measured (the default), or forced to one routine on all threads (tests, experiments);
+    /// `alwaysSlicedGEMM` is GEMM with K in slices wherever `sliceDepth` allows them.
+    public enum Policy: Sendable, Equatable { case measured, alwaysGEMM, alwaysGEMV, alwaysSlicedGEMM }
     nonisolated(unsafe) public static var policy = Policy.measured
 
     private struct ChoiceKey: Hashable { var call: Call; var threads: Int }
@@ -124,6 +131,7 @@ public enum MatrixProduct {
         switch policy {
         case .alwaysGEMM: chosen = Choice(routine: .gemm, threads: threads)
         case .alwaysGEMV: chosen = Choice(routine: gemv, threads: threads)
+        case .alwaysSlicedGEMM: chosen = Choice(routine: .gemm, threads: threads, sliceDepth: sliceDepth(m: m, n: n, k: k))
         case .measured:
             // The cached choice first: building the candidate list allocates, and this runs on every product.
             if let known = cachedChoice(for: call, threads: threads) {
@@ -135,15 +143,19 @@ public enum MatrixProduct {
             // against whole too froze a wrong answer for the whole process whenever the first step met a moment
             // when the second vCPU lagged: W4 trials at 2 threads ran every forward product on one thread
             // (2048×64·64×192: 508 µs chosen over 261 µs split) and took 21–24 ms instead of 14–17.
-            // A shape with no GEMV needs no list (this runs on every such product: no allocation).
-            let splitGEMM = Choice(routine: .gemm, threads: splitParts(for: .gemm, m: m, n: n, k: k, threads: threads) > 1 ? threads : 1)
-            if gemv == .gemm {
+            // A shape with one candidate needs no list (this runs on every such product: no allocation).
+            let splitGEMM = Choice(routine: .gemm, threads: splits(.gemm, m: m, n: n, k: k, threads: threads) ? threads : 1)
+            let depth = sliceDepth(m: m, n: n, k: k)
+            if gemv == .gemm && depth == 0 {
                 run(splitGEMM, transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, a: a, lda: lda, b: b,
                     ldb: ldb, c: c, ldc: ldc)
                 return
             }
-            let candidates = [splitGEMM,
-                              Choice(routine: gemv, threads: splitParts(for: gemv, m: m, n: n, k: k, threads: threads) > 1 ? threads : 1)]
+            var candidates = [splitGEMM]
+            if depth > 0 { candidates.append(Choice(routine: .gemm, threads: splitGEMM.threads, sliceDepth: depth)) }
+            if gemv != .gemm {
+                candidates.append(Choice(routine: gemv, threads: splits(gemv, m: m, n: n, k: k, threads: threads) ? threads : 1))
+            }
             chosen = choice(for: call, threads: threads, among: candidates) { choice in
                 run(choice, transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, a: a, lda: lda,
                     b: b, ldb: ldb, c: c, ldc: ldc)
@@ -199,6 +211,12 @@ public enum MatrixProduct {
         return Swift.max(coarse, fine / threads * threads)
     }
 
+    /// Whether a routine runs split over `threads` threads: into row or column blocks, or (a GEMM) slices of K.
+    static func splits(_ routine: Routine, m: Int, n: Int, k: Int, threads: Int) -> Bool {
+        splitParts(for: routine, m: m, n: n, k: k, threads: threads) > 1
+            || (routine == .gemm && reductionParts(m: m, n: n, k: k, threads: threads) > 1)
+    }
+
     /// Narrower blocks than this repack the other operand too often for what they compute.
     static let finePartWidth = 64
 
@@ -210,6 +228,19 @@ public enum MatrixProduct {
     private static func run(_ choice: Choice, transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
                             a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
                             c: UnsafeMutablePointer<Float>, ldc: Int) {
+        if choice.routine == .gemm && (choice.threads > 1 || choice.sliceDepth > 0) {
+            let parts = choice.threads > 1 ? reductionParts(m: m, n: n, k: k, threads: choice.threads) : 1
+            if parts > 1 {
+                runSplitOverK(parts: parts, sliceDepth: choice.sliceDepth, transposeA: transposeA,
+                              transposeB: transposeB, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc)
+                return
+            }
+            if choice.sliceDepth > 0 {
+                gemmInSlices(of: choice.sliceDepth, transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
+                             a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc)
+                return
+            }
+        }
         let parts = choice.threads > 1 ? splitParts(for: choice.routine, m: m, n: n, k: k, threads: choice.threads) : 1
         if parts <= 1 {
             run(choice.routine, transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, a: a, lda: lda,
@@ -260,8 +291,15 @@ public enum MatrixProduct {
                             c, Int32(ldc))
             }
         case .gemm:
-            cblas_sgemm(CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
-                        Int32(m), Int32(n), Int32(k), 1, a, Int32(lda), b, Int32(ldb), 0, c, Int32(ldc))
+            gemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb, c: c,
+                 ldc: ldc)
         }
+    }
+
+    /// One single-threaded sgemm: C = op(A)·op(B) + beta·C.
+    static func gemm(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int,
+                     b: UnsafePointer<Float>, ldb: Int, beta: Float = 0, c: UnsafeMutablePointer<Float>, ldc: Int) {
+        cblas_sgemm(CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
+                    Int32(m), Int32(n), Int32(k), 1, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
     }
 }
