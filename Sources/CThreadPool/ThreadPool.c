@@ -164,3 +164,72 @@ void dlbench_pool_run(size_t tasks, void (*body)(void *context, size_t task), vo
     }
     pthread_mutex_unlock(&region_lock);
 }
+
+/// The round-trip probe: the worker answers every odd value of `ball` with the next even one until it reads -1.
+typedef struct { _Alignas(64) atomic_long ball; } Probe;
+
+static void answer_pings(void *context, size_t task) {
+    (void)task;
+    Probe *probe = context;
+    for (;;) {
+        const long value = atomic_load_explicit(&probe->ball, memory_order_acquire);
+        if (value < 0) return;
+        if (value & 1) atomic_store_explicit(&probe->ball, value + 1, memory_order_release);
+        else CPU_RELAX();
+    }
+}
+
+/// Sends `value` and waits up to `limit` nanoseconds for the answer; 0 on time-out.
+static int ping(Probe *probe, long value, uint64_t limit) {
+    atomic_store_explicit(&probe->ball, value, memory_order_release);
+    const uint64_t start = now_nanoseconds();
+    unsigned turns = 0;
+    while (atomic_load_explicit(&probe->ball, memory_order_acquire) != value + 1) {
+        CPU_RELAX();
+        if ((++turns & 1023) == 0 && now_nanoseconds() - start > limit) return 0;
+    }
+    return 1;
+}
+
+double dlbench_pool_round_trip_nanoseconds(void) {
+    if (atomic_load(&thread_count) < 2 || inside_task || pthread_mutex_trylock(&region_lock) != 0) return -1;
+    Probe probe;
+    atomic_init(&probe.ball, 0);
+    Job job = {.body = answer_pings, .context = &probe, .tasks = 1};
+    atomic_init(&job.next, 0);
+    Worker *worker = &workers[0];
+    atomic_store(&worker->job, &job);
+    atomic_store(&worker->state, POSTED);
+    if (atomic_load(&worker->sleeping)) {
+        pthread_mutex_lock(&worker->lock);
+        pthread_cond_signal(&worker->wake);
+        pthread_mutex_unlock(&worker->lock);
+    }
+    // The first answer may take a wake-up; later ones time out after a millisecond (a worker the host stopped).
+    double batches[7];
+    size_t measured = 0;
+    long value = 1;
+    if (ping(&probe, value, 50000000ull)) {
+        for (; measured < 7; measured++) {
+            enum { ROUNDS = 500 };
+            const uint64_t start = now_nanoseconds();
+            int answered = 1;
+            for (int round = 0; round < ROUNDS && answered; round++) { value += 2; answered = ping(&probe, value, 1000000ull); }
+            if (!answered) break;
+            batches[measured] = (double)(now_nanoseconds() - start) / ROUNDS;
+        }
+    }
+    atomic_store_explicit(&probe.ball, -1, memory_order_release);
+    int expected = POSTED;
+    if (!atomic_compare_exchange_strong(&worker->state, &expected, IDLE)) {
+        Wait wait = {0};
+        while (atomic_load(&worker->state) != DONE) wait_turn(&wait);
+        atomic_store(&worker->state, IDLE);
+    }
+    pthread_mutex_unlock(&region_lock);
+    if (measured < 7) return -1;
+    // The median batch: one preempted batch does not move it.
+    for (size_t i = 1; i < 7; i++)
+        for (size_t j = i; j > 0 && batches[j - 1] > batches[j]; j--) { const double t = batches[j]; batches[j] = batches[j - 1]; batches[j - 1] = t; }
+    return batches[3];
+}

@@ -17,6 +17,7 @@ func trainStep(_ name: String, model makeModel: () throws -> any Layer, optimize
     _ = try reference.trainStep(inputs: inputs, labels: labels)
     let gemmFloor = try GEMMFloor.record { _ = try reference.trainStep(inputs: inputs, labels: labels) }
     let floorSeconds = gemmFloor.seconds(measuringFor: options.seconds)
+    let roundTripBefore = Parallelism.roundTripNanoseconds()
     var medians = [Double](repeating: 0, count: engines.count)
     var rounds: [[Double]] = Array(repeating: [], count: engines.count)
     for _ in 0..<5 {
@@ -34,6 +35,7 @@ func trainStep(_ name: String, model makeModel: () throws -> any Layer, optimize
         print(String(format: "    %.2f× the GEMM floor", medians[index] / floorSeconds))
         if let profile = try engines[index].1.takeKernelProfile() { printProfile(profile) }
     }
+    printRoundTrips(before: roundTripBefore, after: Parallelism.roundTripNanoseconds())
     report("\(name.prefix { $0 != " " }) GEMM floor (\(gemmFloor.calls.count) products)", seconds: floorSeconds,
            flops: gemmFloor.flops)
 }
@@ -49,4 +51,12 @@ func printProfile(_ profile: KernelProfile) {
         let perLaunch = Double(entry.nanoseconds) / Double(max(entry.launches, 1)) / 1e3
         print(String(format: "    %5.1f%% %9.1f µs/launch  ", share, perLaunch) + entry.kernel.prefix(100))
     }
+}
+
+/// The pool's cache-line round trip around a workload's rounds (at N > 1 threads): when the host has put the vCPUs
+/// far apart (hundreds of ns instead of tens) a 2-thread step can take as long as one thread's, or longer.
+func printRoundTrips(before: Double?, after: Double?) {
+    guard Parallelism.threadCount > 1 else { return }
+    let text = { (value: Double?) in value.map { String(format: "%.0f ns", $0) } ?? "no answer" }
+    print("    pool round trip (cache line, caller ↔ worker): \(text(before)) before, \(text(after)) after")
 }

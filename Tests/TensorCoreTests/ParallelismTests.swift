@@ -88,4 +88,21 @@ final class ParallelismTests: XCTestCase {
         Parallelism.run(tasks: 8) { task in counts[task] += 1 }
         XCTAssertEqual(Array(UnsafeBufferPointer(start: counts, count: 8)), Array(repeating: 1, count: 8))
     }
+
+    func testTheRoundTripProbeAnswersAtTwoThreadsAndLeavesThePoolWorking() throws {
+        Parallelism.setThreadCount(1)
+        XCTAssertNil(Parallelism.roundTripNanoseconds(), "one thread has no worker to ask")
+        Parallelism.setThreadCount(2)
+        Thread.sleep(forTimeInterval: 0.02) // the worker asleep: the probe must wake it
+        let roundTrip = try XCTUnwrap(Parallelism.roundTripNanoseconds(), "the worker did not answer")
+        XCTAssertTrue(roundTrip > 0 && roundTrip < 1e6, "\(roundTrip) ns is not a round trip")
+        var nested: Double?? = .none
+        Parallelism.run(tasks: 2) { task in if task == 0 { nested = .some(Parallelism.roundTripNanoseconds()) } }
+        XCTAssertEqual(nested, .some(nil), "inside a region the probe declines instead of waiting on itself")
+        let counts = UnsafeMutablePointer<Int>.allocate(capacity: 8)
+        counts.initialize(repeating: 0, count: 8)
+        defer { counts.deallocate() }
+        Parallelism.run(tasks: 8) { task in counts[task] += 1 }
+        XCTAssertEqual(Array(UnsafeBufferPointer(start: counts, count: 8)), Array(repeating: 1, count: 8))
+    }
 }
