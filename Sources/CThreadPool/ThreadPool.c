@@ -133,6 +133,27 @@ static void run_serially(size_t tasks, void (*body)(void *, size_t), void *conte
     for (size_t task = 0; task < tasks; task++) body(context, task);
 }
 
+/// Hands `job` to `worker`, waking it if it sleeps.
+static void post(Worker *worker, Job *job) {
+    atomic_store(&worker->job, job);
+    atomic_store(&worker->state, POSTED);
+    if (atomic_load(&worker->sleeping)) {
+        pthread_mutex_lock(&worker->lock);
+        pthread_cond_signal(&worker->wake);
+        pthread_mutex_unlock(&worker->lock);
+    }
+}
+
+/// Takes a post back if the worker has not accepted it, else waits until the worker is done with it.
+static void take_back_or_wait(Worker *worker) {
+    int expected = POSTED;
+    if (!atomic_compare_exchange_strong(&worker->state, &expected, IDLE)) {
+        Wait wait = {0};
+        while (atomic_load(&worker->state) != DONE) wait_turn(&wait);
+        atomic_store(&worker->state, IDLE);
+    }
+}
+
 void dlbench_pool_run(size_t tasks, void (*body)(void *context, size_t task), void *context) {
     const size_t threads = atomic_load(&thread_count);
     if (tasks <= 1 || threads <= 1 || inside_task || pthread_mutex_trylock(&region_lock) != 0) {
@@ -143,24 +164,11 @@ void dlbench_pool_run(size_t tasks, void (*body)(void *context, size_t task), vo
     atomic_init(&job.next, 0);
     const size_t helpers = (threads - 1 < tasks - 1) ? threads - 1 : tasks - 1;
     for (size_t index = 0; index < helpers; index++) {
-        Worker *worker = &workers[index];
-        atomic_store(&worker->job, &job);
-        atomic_store(&worker->state, POSTED);
-        if (atomic_load(&worker->sleeping)) {
-            pthread_mutex_lock(&worker->lock);
-            pthread_cond_signal(&worker->wake);
-            pthread_mutex_unlock(&worker->lock);
-        }
+        post(&workers[index], &job);
     }
     run_tasks(&job);
     for (size_t index = 0; index < helpers; index++) {
-        Worker *worker = &workers[index];
-        int expected = POSTED;
-        if (!atomic_compare_exchange_strong(&worker->state, &expected, IDLE)) {
-            Wait wait = {0};
-            while (atomic_load(&worker->state) != DONE) wait_turn(&wait);
-            atomic_store(&worker->state, IDLE);
-        }
+        take_back_or_wait(&workers[index]);
     }
     pthread_mutex_unlock(&region_lock);
 }
@@ -197,39 +205,30 @@ double dlbench_pool_round_trip_nanoseconds(void) {
     atomic_init(&probe.ball, 0);
     Job job = {.body = answer_pings, .context = &probe, .tasks = 1};
     atomic_init(&job.next, 0);
-    Worker *worker = &workers[0];
-    atomic_store(&worker->job, &job);
-    atomic_store(&worker->state, POSTED);
-    if (atomic_load(&worker->sleeping)) {
-        pthread_mutex_lock(&worker->lock);
-        pthread_cond_signal(&worker->wake);
-        pthread_mutex_unlock(&worker->lock);
-    }
-    // The first answer may take a wake-up; later ones time out after a millisecond (a worker the host stopped).
+    post(&workers[0], &job);
+    // The first answer may take a wake-up; a later one may wait out a time slice on a loaded machine (another
+    // process on the worker's CPU), so only a silence of 100 ms means the worker is not answering. On such a
+    // machine the batches stop after half a second, with the median of those measured.
     double batches[7];
     size_t measured = 0;
     long value = 1;
-    if (ping(&probe, value, 50000000ull)) {
-        for (; measured < 7; measured++) {
+    const uint64_t began = now_nanoseconds();
+    if (ping(&probe, value, 1000000000ull)) {
+        while (measured < 7 && (measured == 0 || now_nanoseconds() - began < 500000000ull)) {
             enum { ROUNDS = 500 };
             const uint64_t start = now_nanoseconds();
             int answered = 1;
-            for (int round = 0; round < ROUNDS && answered; round++) { value += 2; answered = ping(&probe, value, 1000000ull); }
-            if (!answered) break;
-            batches[measured] = (double)(now_nanoseconds() - start) / ROUNDS;
+            for (int round = 0; round < ROUNDS && answered; round++) { value += 2; answered = ping(&probe, value, 100000000ull); }
+            if (!answered) { measured = 0; break; }
+            batches[measured++] = (double)(now_nanoseconds() - start) / ROUNDS;
         }
     }
     atomic_store_explicit(&probe.ball, -1, memory_order_release);
-    int expected = POSTED;
-    if (!atomic_compare_exchange_strong(&worker->state, &expected, IDLE)) {
-        Wait wait = {0};
-        while (atomic_load(&worker->state) != DONE) wait_turn(&wait);
-        atomic_store(&worker->state, IDLE);
-    }
+    take_back_or_wait(&workers[0]);
     pthread_mutex_unlock(&region_lock);
-    if (measured < 7) return -1;
+    if (measured == 0) return -1;
     // The median batch: one preempted batch does not move it.
-    for (size_t i = 1; i < 7; i++)
+    for (size_t i = 1; i < measured; i++)
         for (size_t j = i; j > 0 && batches[j - 1] > batches[j]; j--) { const double t = batches[j]; batches[j] = batches[j - 1]; batches[j - 1] = t; }
-    return batches[3];
+    return batches[measured / 2];
 }

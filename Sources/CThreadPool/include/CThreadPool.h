@@ -18,8 +18,9 @@ size_t dlbench_pool_threads(void);
 /// while another thread's region is in flight, runs its tasks on the calling thread, in order.
 void dlbench_pool_run(size_t tasks, void (*body)(void *context, size_t task), void *context);
 
-/// Nanoseconds for one cache-line round trip between the caller and the pool's first worker (the median of seven
-/// batches of 500), or -1 with fewer than two threads, inside a region, or when the worker did not answer in time.
+/// Nanoseconds for one cache-line round trip between the caller and the pool's first worker (the median of up to
+/// seven batches of 500, fewer once half a second has passed), or -1 with fewer than two threads, inside a region,
+/// or when the worker stopped answering (100 ms of silence).
 /// On the 2-vCPU reference machine this is bimodal — about 55 ns in some periods, about 340 ns in others, as the
 /// host places the two vCPUs near or far apart — and a 2-thread step is up to 2× slower in the far periods.
 double dlbench_pool_round_trip_nanoseconds(void);
